@@ -1,0 +1,65 @@
+"""A parsed document ready for rules: its text blocks, their spaCy docs, its profile and settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tenderlint.config import Settings
+from tenderlint.document import Block, Document
+from tenderlint.findings import Finding, RuleMeta
+from tenderlint.profile import Profile, build_profile
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+EXCERPT_LIMIT = 240
+
+
+@dataclass
+class Analysis:
+    document: Document
+    blocks: list[Block]
+    docs: list[Doc]
+    profile: Profile
+    settings: Settings
+    regime: str
+    jurisdiction: str
+    _full_text: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def build(cls, document: Document, nlp: Language, settings: Settings) -> Analysis:
+        blocks = list(document.text_blocks())
+        docs = list(nlp.pipe(block.text for block in blocks))
+        profile = build_profile(document, blocks)
+        regime = profile.detected_regime() if settings.regime == "auto" else settings.regime
+        return cls(document, blocks, docs, profile, settings, regime, settings.jurisdiction)
+
+    def document_matches(self, pattern: re.Pattern[str]) -> bool:
+        if self._full_text is None:
+            self._full_text = "\n".join(block.text for block in self.blocks)
+        return bool(pattern.search(self._full_text))
+
+    def block_finding(self, meta: RuleMeta, index: int, message: str | None = None, match: str = "") -> Finding:
+        """A finding anchored on a whole block, marking `match` inside it when given."""
+        block = self.blocks[index]
+        text = block.text.strip()
+        start = text.find(match) if match else -1
+        span = (start, start + len(match)) if start >= 0 else (0, 0)
+        if len(text) > EXCERPT_LIMIT:
+            text = text[:EXCERPT_LIMIT].rstrip() + "…"
+            span = span if span[1] <= len(text) else (0, 0)
+        return Finding(
+            code=meta.code,
+            name=meta.name,
+            severity=meta.severity,
+            message=message or meta.message,
+            fix=meta.fix,
+            citations=meta.citations_for(self.regime, self.jurisdiction),
+            location=block.locate(block.text.find(match) if match and match in block.text else 0),
+            excerpt=text,
+            span=span,
+            block_index=index,
+        )

@@ -1,0 +1,49 @@
+"""The citations registry: id -> instrument, provision, official URL, summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tenderlint.yamlload import load_yaml
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    instrument: str
+    provision: str
+    url: str
+    summary: str
+    checked: str
+
+    @property
+    def title(self) -> str:
+        """'Procurement Act 2023 s.18(1)-(2)', or the instrument alone when no provision was checked."""
+        return f"{self.instrument} {self.provision}".strip()
+
+
+REQUIRED = ("id", "instrument", "url", "summary")
+
+
+def load_citations(paths: Iterable[Path]) -> dict[str, Citation]:
+    registry: dict[str, Citation] = {}
+    for path in paths:
+        data = load_yaml(path)
+        entries = data.get("citations") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise ValueError(f"{path}: expected a top-level 'citations:' list")
+        for index, entry in enumerate(entries):
+            missing = [key for key in REQUIRED if not entry.get(key)]
+            if missing:
+                raise ValueError(f"{path}: citation #{index + 1} is missing {', '.join(missing)}")
+            registry[entry["id"]] = Citation(
+                id=entry["id"],
+                instrument=entry["instrument"],
+                provision=entry.get("provision") or "",
+                url=entry["url"],
+                summary=entry["summary"],
+                checked=entry.get("checked", "U"),
+            )
+    return registry

@@ -1,0 +1,46 @@
+"""The `tenderlint` command: a click group whose default command lints paths.
+
+`tenderlint spec.docx` is short for `tenderlint lint spec.docx`. Heavy libraries (spaCy, parsers) are
+imported only inside commands, so `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from tenderlint import __version__
+
+
+class DefaultToLint(click.Group):
+    """Treat anything that is not a subcommand as arguments to `lint`, like ruff's implicit `check`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="tenderlint")
+def main() -> None:
+    """Lint public-sector tender documents for conventional commissioning patterns.
+
+    \b
+    Examples:
+      tenderlint spec.docx                 lint one document
+      tenderlint tenders/ --format json    lint a folder, machine-readable output
+      tenderlint rules                     list every rule
+      tenderlint rule TL201                explain one rule
+    """
+
+
+def _register() -> None:
+    from tenderlint.cli.lint import lint
+    from tenderlint.cli.rules import rule, rules
+
+    main.add_command(lint)
+    main.add_command(rules)
+    main.add_command(rule)
+
+
+_register()

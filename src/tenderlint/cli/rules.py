@@ -1,0 +1,77 @@
+"""`tenderlint rules` lists every rule; `tenderlint rule CODE` explains one, like `ruff rule`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+import click
+
+
+def _ruleset():
+    from tenderlint.ruleset import load_ruleset
+    from tenderlint.yamlload import PackError
+
+    try:
+        return load_ruleset()
+    except PackError as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, family, default severity and message."""
+    metas = _ruleset().metas
+    if output_format == "json":
+        rows = [
+            {"code": m.code, "name": m.name, "family": m.family, "severity": m.severity.value, "message": m.message}
+            for m in metas
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for m in metas:
+        click.echo(f"{m.code}  {m.name:<34} {m.severity.value:<8} {m.family:<26} {m.message}")
+
+
+@click.command()
+@click.argument("code")
+def rule(code: str) -> None:
+    """Explain one rule (by code or name): why it matters, what to write instead, and the law."""
+    ruleset = _ruleset()
+    meta = ruleset.find(code)
+    if meta is None:
+        click.echo(f"tenderlint: error: no rule called {code!r}; see `tenderlint rules`", err=True)
+        sys.exit(2)
+    click.echo(render_rule(meta, ruleset.citations))
+
+
+def render_rule(meta, citations) -> str:
+    """The explanation page for one rule, with fixed headings (also used for the README index)."""
+    wrap = lambda text: textwrap.fill(" ".join(text.split()), width=100)  # noqa: E731
+    out = [
+        f"{meta.code} {meta.name}  ({meta.family}, default severity {meta.severity.value})",
+        "",
+        "What it finds",
+        wrap(meta.message),
+        "",
+        "Why it matters",
+        wrap(meta.rationale or meta.message),
+        "",
+        "What to write instead",
+        wrap(meta.fix),
+    ]
+    if meta.examples_fail:
+        out += ["", "Flagged"] + [f"  ✗ {example}" for example in meta.examples_fail]
+    if meta.examples_pass:
+        out += ["", "Not flagged"] + [f"  ✓ {example}" for example in meta.examples_pass]
+    out += ["", "Citations"]
+    for cid in meta.citations:
+        c = citations[cid]
+        out.append(f"  {c.title} — {c.url}")
+        out.append(textwrap.indent(wrap(c.summary), "    "))
+    for key, ids in meta.alt_citations.items():
+        out.append(f"  under {key}: " + "; ".join(f"{citations[i].title} — {citations[i].url}" for i in ids))
+    return "\n".join(out)

@@ -1,0 +1,156 @@
+"""Configuration: every option declared once (type, default, doc), found by walking up from each file.
+
+`[tool.tenderlint]` in pyproject.toml or the top level of `.tenderlint.toml`; the nearest wins, and
+command-line options override it. Unknown keys and bad values are errors naming the key and file.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tenderlint.errors import ConfigError
+from tenderlint.findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".tenderlint.toml", "pyproject.toml")
+SEVERITIES = tuple(s.value for s in Severity)
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    kind: type
+    default: Any
+    doc: str
+    choices: tuple[str, ...] = ()
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("select", list, [], "Rule codes, code prefixes (TL2) or names to run. Empty: every rule."),
+    Option("ignore", list, [], "Rule codes, code prefixes or names never to run."),
+    Option("fail-on", str, "warning", "Lowest severity that makes the exit code 1.", SEVERITIES),
+    Option("severity", dict, {}, "Per-rule severity overrides, e.g. {TL201 = \"error\"}."),
+    Option("jurisdiction", str, "england", "Whose law applies.", ("england", "wales", "scotland", "northern-ireland")),
+    Option(
+        "regime",
+        str,
+        "auto",
+        "Procurement regime: pa2023, pcr2015, or auto (PCR 2015 only for documents that cite it and "
+        "carry no date on or after 24 February 2025).",
+        ("auto", "pa2023", "pcr2015"),
+    ),
+    Option(
+        "min-social-value-weighting",
+        float,
+        10.0,
+        "Lowest acceptable social value weighting in %. 10 is the central-government minimum (PPN 002).",
+    ),
+    Option("rule-packs", list, [], "Extra YAML rule pack files or folders, relative to the config file."),
+    Option("pipeline", str, "default", "spaCy pipeline: 'default' (built in, offline) or an installed package."),
+    Option("exclude", list, [], "Glob patterns of files and folders not to lint when walking folders."),
+)
+OPTION_BY_KEY = {option.key: option for option in OPTIONS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    severity: tuple[tuple[str, str], ...] = ()
+    jurisdiction: str = "england"
+    regime: str = "auto"
+    min_social_value_weighting: float = 10.0
+    rule_packs: tuple[str, ...] = ()
+    pipeline: str = "default"
+    exclude: tuple[str, ...] = ()
+    source: str | None = field(default=None, compare=False)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def parse_table(table: dict[str, Any], source: str) -> Settings:
+    """Validate a raw config table into Settings; every problem names the key and the file."""
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        option = OPTION_BY_KEY.get(key)
+        if option is None:
+            known = ", ".join(OPTION_BY_KEY)
+            raise ConfigError(f"{source}: unknown option '{key}' (known options: {known})")
+        values[key.replace("-", "_")] = _coerce(option, raw, source)
+    if "rule_packs" in values:
+        base = Path(source).parent
+        values["rule_packs"] = tuple(str((base / p).resolve()) for p in values["rule_packs"])
+    return Settings(source=source, **values)
+
+
+def _coerce(option: Option, raw: Any, source: str) -> Any:
+    where = f"{source}: option '{option.key}'"
+    if option.kind is list:
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            raise ConfigError(f"{where} must be a list of strings")
+        return tuple(raw)
+    if option.kind is dict:
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where} must be a table")
+        for code, level in raw.items():
+            if level not in SEVERITIES:
+                raise ConfigError(f"{where}: '{code}' must be one of {', '.join(SEVERITIES)}, not {level!r}")
+        return tuple(sorted(raw.items()))
+    if option.kind is float:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
+            raise ConfigError(f"{where} must be a number from 0 to 100")
+        return float(raw)
+    if not isinstance(raw, str):
+        raise ConfigError(f"{where} must be a string")
+    if option.choices and raw not in option.choices:
+        raise ConfigError(f"{where} must be one of {', '.join(option.choices)}, not {raw!r}")
+    return raw
+
+
+def load_file(path: Path) -> Settings | None:
+    """Settings from one config file, or None when a pyproject.toml has no [tool.tenderlint]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("tenderlint")
+        if table is None:
+            return None
+        return parse_table(table, f"{path} [tool.tenderlint]")
+    return parse_table(data, str(path))
+
+
+@lru_cache(maxsize=256)
+def settings_for_dir(directory: Path) -> Settings:
+    """The nearest configuration at or above `directory`, or the defaults."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                settings = load_file(candidate)
+                if settings is not None:
+                    return settings
+    return Settings()
+
+
+def describe_options() -> list[tuple[str, str, str]]:
+    """(key, default, doc) for every option, for `tenderlint config` and the README."""
+    names = {f.name for f in fields(Settings)}
+    rows = []
+    for option in OPTIONS:
+        assert option.key.replace("-", "_") in names
+        rows.append((option.key, repr(option.default), option.doc))
+    return rows

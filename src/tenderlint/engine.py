@@ -1,0 +1,110 @@
+"""Run the selected rules over one file: parse, analyse, match, filter. One failure never stops a run."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tenderlint import errors
+from tenderlint.analysis import Analysis
+from tenderlint.config import Settings
+from tenderlint.document import Document
+from tenderlint.errors import InputError
+from tenderlint.findings import Finding
+from tenderlint.parsers.detect import detect_format
+from tenderlint.plugin.host import plugin_manager
+from tenderlint.ruleset import RuleSet, load_ruleset, matches
+
+
+@dataclass
+class FileError:
+    code: str
+    message: str
+    hint: str = ""
+    detail: str = ""  # traceback, shown only with --debug
+
+    @property
+    def name(self) -> str:
+        return errors.ERROR_CODES.get(self.code, "error")
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    suppressed: int = 0
+    words: int = 0
+
+
+@lru_cache(maxsize=1)
+def parsers_by_format() -> dict[str, object]:
+    hook = plugin_manager()[0].hook
+    return {parser.format: parser for group in hook.tenderlint_parsers() for parser in group}
+
+
+class Linter:
+    """Built once per distinct configuration; reused for every file that shares it."""
+
+    def __init__(self, settings: Settings) -> None:
+        from tenderlint.nlp.patterns import PatternMatcher
+        from tenderlint.nlp.pipeline import get_nlp
+
+        self.settings = settings
+        full = load_ruleset(settings.rule_packs)
+        self.rules: RuleSet = full.selected(settings.select, settings.ignore, settings.severity)
+        self.nlp = get_nlp(settings.pipeline)
+        self.matcher = PatternMatcher(self.nlp, self.rules.pattern_rules)
+
+    def lint_bytes(self, data: bytes, path: str) -> FileResult:
+        result = FileResult(path=path)
+        try:
+            result.format = detect_format(data, path)
+            parser = parsers_by_format().get(result.format)
+            if parser is None:
+                raise InputError(errors.UNSUPPORTED_FORMAT, f"No parser is installed for {result.format} files.")
+            document = parser.parse(data, path)
+            result.words = document.word_count
+            findings = self.lint_document(document)
+        except InputError as exc:
+            result.error = FileError(exc.code, exc.message, exc.hint)
+            return result
+        except Exception as exc:  # a bug in a parser, rule or plugin: report it for this file and go on
+            result.error = FileError(
+                errors.INTERNAL,
+                f"tenderlint failed on this file ({type(exc).__name__}: {exc}).",
+                "Please report it with the file if you can; run with --debug for details.",
+                traceback.format_exc(),
+            )
+            return result
+        result.findings, result.suppressed = _apply_suppressions(document, findings)
+        return result
+
+    def lint_document(self, document: Document) -> list[Finding]:
+        if not any(block.text.strip() for block in document.text_blocks()):
+            raise InputError(errors.EMPTY, "The document has no text to lint.", "Check it is the right file.")
+        analysis = Analysis.build(document, self.nlp, self.settings)
+        findings = list(self.matcher.findings(analysis))
+        for rule in self.rules.document_rules:
+            findings.extend(rule.check(analysis))
+        return sorted(findings, key=Finding.sort_key)
+
+
+def _apply_suppressions(document: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
+    blocks = list(document.text_blocks())
+    kept: list[Finding] = []
+    for finding in findings:
+        codes = tuple(document.file_suppressions)
+        if finding.block_index is not None:
+            codes += tuple(blocks[finding.block_index].suppressions)
+        if codes and matches(finding.code, finding.name, codes):
+            continue
+        kept.append(finding)
+    return kept, len(findings) - len(kept)
+
+
+@lru_cache(maxsize=32)
+def linter_for(settings: Settings) -> Linter:
+    return Linter(settings)

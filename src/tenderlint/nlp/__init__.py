@@ -1,0 +1,1 @@
+"""Language processing: one lazily built spaCy pipeline, pattern matching and shared guards."""

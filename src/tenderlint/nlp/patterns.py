@@ -1,0 +1,96 @@
+"""Compile YAML pattern rules into one Matcher and one PhraseMatcher, and turn matches into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from tenderlint.findings import Finding
+from tenderlint.nlp.guards import guard_reason
+from tenderlint.rules.pattern import PatternRule
+from tenderlint.yamlload import PackError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from tenderlint.analysis import Analysis
+
+EXCERPT_LIMIT = 240
+
+
+class PatternMatcher:
+    """All pattern rules of a run, compiled once per process and reused for every document."""
+
+    def __init__(self, nlp: Language, rules: Sequence[PatternRule]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.rules = {rule.meta.code: rule for rule in rules}
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rule in rules:
+            if rule.patterns:
+                try:
+                    self.matcher.add(rule.meta.code, list(rule.patterns))
+                except (ValueError, KeyError) as exc:
+                    raise PackError(f"{rule.meta.source}: rule {rule.meta.code}: invalid pattern: {exc}") from None
+            if rule.phrases:
+                self.phrase_matcher.add(rule.meta.code, [nlp.make_doc(p) for p in rule.phrases])
+        self.strings = nlp.vocab.strings
+
+    def findings(self, analysis: Analysis) -> Iterator[Finding]:
+        """Every guarded match in the document, at most one per rule per sentence."""
+        seen: set[tuple[str, int, int]] = set()
+        for index, (block, doc) in enumerate(zip(analysis.blocks, analysis.docs)):
+            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+            for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
+                rule = self.rules[self.strings[match_id]]
+                sent = doc[start].sent
+                key = (rule.meta.code, index, sent.start)
+                if key in seen or not self._applies(rule, analysis, index, sent.text):
+                    continue
+                char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                if guard_reason(doc, start, end, block, char_start, char_end):
+                    continue
+                seen.add(key)
+                yield self._finding(rule, analysis, index, sent, char_start, char_end)
+
+    def _applies(self, rule: PatternRule, analysis: Analysis, index: int, sentence: str) -> bool:
+        block = analysis.blocks[index]
+        if block.kind not in rule.scope:
+            return False
+        if rule.sections and not any(p.search(h) for p in rule.sections for h in block.location.trail):
+            return False
+        if rule.if_document and not analysis.document_matches(rule.if_document):
+            return False
+        if rule.if_sentence and not rule.if_sentence.search(sentence):
+            return False
+        if any(p.search(sentence) for p in rule.unless_sentence):
+            return False
+        if rule.unless_nearby:
+            nearby = analysis.blocks[index : index + 1 + rule.nearby_blocks]
+            if any(rule.unless_nearby.search(b.text) for b in nearby):
+                return False
+        return True
+
+    def _finding(self, rule: PatternRule, analysis: Analysis, index: int, sent, start: int, end: int) -> Finding:
+        block = analysis.blocks[index]
+        excerpt_start, excerpt_end = sent.start_char, sent.end_char
+        if excerpt_end - excerpt_start > EXCERPT_LIMIT:
+            excerpt_start = max(excerpt_start, start - EXCERPT_LIMIT // 2)
+            excerpt_end = min(excerpt_end, max(end, excerpt_start + EXCERPT_LIMIT))
+        excerpt = block.text[excerpt_start:excerpt_end]
+        stripped = len(excerpt) - len(excerpt.lstrip())
+        excerpt = excerpt.strip()
+        meta = rule.meta
+        return Finding(
+            code=meta.code,
+            name=meta.name,
+            severity=meta.severity,
+            message=meta.message,
+            fix=meta.fix,
+            citations=meta.citations_for(analysis.regime, analysis.jurisdiction),
+            location=block.locate(start),
+            excerpt=excerpt,
+            span=(start - excerpt_start - stripped, end - excerpt_start - stripped),
+            block_index=index,
+        )

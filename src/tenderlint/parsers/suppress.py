@@ -1,0 +1,68 @@
+"""Inline suppression comments, shared by every parser that can carry them.
+
+Syntax (in an HTML comment in .md/.html/.txt, or as the whole text of a Word/ODT comment):
+
+    tenderlint: disable=TL201,hourly-rate-payment   from here until a matching enable (or the end)
+    tenderlint: enable=TL201                       ends an earlier disable
+    tenderlint: disable-next=TL201                 the next paragraph, list item, table or heading only
+    tenderlint: disable-file=TL201                 the whole file
+
+`all` (or no list) means every rule. In a Word or ODT comment, `disable=` applies to the
+paragraphs the comment is anchored on.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIRECTIVE = re.compile(
+    r"tenderlint:\s*(?P<verb>disable-next|disable-file|disable|enable)\s*(?:=\s*(?P<codes>[\w\-, ]+))?",
+    re.IGNORECASE,
+)
+HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+def parse_codes(raw: str | None) -> tuple[str, ...]:
+    if not raw or not raw.strip():
+        return ("all",)
+    return tuple(code.strip() for code in raw.split(",") if code.strip())
+
+
+def directives(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """All `tenderlint:` directives in a piece of comment text, as (verb, codes)."""
+    return [(m["verb"].lower(), parse_codes(m["codes"])) for m in DIRECTIVE.finditer(text)]
+
+
+class SuppressionTracker:
+    """Feeds comments and blocks in reading order; answers which codes each block suppresses."""
+
+    def __init__(self) -> None:
+        self.active: set[str] = set()
+        self.pending_next: set[str] = set()
+        self.file_wide: set[str] = set()
+
+    def feed_comment(self, text: str) -> None:
+        for verb, codes in directives(text):
+            if verb == "disable":
+                self.active.update(codes)
+            elif verb == "enable":
+                if "all" in codes:
+                    self.active.clear()
+                else:
+                    self.active.difference_update(codes)
+            elif verb == "disable-next":
+                self.pending_next.update(codes)
+            elif verb == "disable-file":
+                self.file_wide.update(codes)
+
+    def next_block(self) -> tuple[str, ...]:
+        """The suppressions for the block about to be emitted (consumes any disable-next)."""
+        codes = self.active | self.pending_next
+        self.pending_next = set()
+        return tuple(sorted(codes))
+
+    def feed_text(self, text: str) -> str:
+        """Apply HTML comments found in `text` and return the text with them removed."""
+        for match in HTML_COMMENT.finditer(text):
+            self.feed_comment(match.group(1))
+        return HTML_COMMENT.sub("", text)

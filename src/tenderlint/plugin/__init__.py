@@ -1,0 +1,1 @@
+"""Plugin machinery: hook specifications, the plugin host and the built-in plugin."""

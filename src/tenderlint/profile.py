@@ -1,0 +1,154 @@
+"""Profile a document: what kind it is, which sections it has, and the numbers rules need.
+
+Weightings come from tables (label in one cell, percentage in another, or a number under a
+"Weighting (%)" column) and from prose ("evaluated on price (70%) and quality (30%)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tenderlint.document import Block, BlockKind, Document
+
+CRITERIA = (
+    ("social_value", re.compile(r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b", re.I)),
+    ("price", re.compile(r"\b(price|pricing|cost|costs|commercial|financial (offer|submission)|charges?)\b", re.I)),
+    ("quality", re.compile(r"\b(quality|technical|method statements?|service delivery)\b", re.I)),
+)
+PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+BARE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*$")
+CRITERION_WORDS = r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value"
+PROSE_FORWARD = re.compile(
+    rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I
+)
+PROSE_BACKWARD = re.compile(
+    rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*(?:weighting\s+)?(?:for|on|to|of\s+the\s+\w+\s+(?:for|on))?"
+    rf"\s*(?:the\s+)?({CRITERION_WORDS})\b",
+    re.I,
+)
+EVALUATION_CONTEXT = re.compile(r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b", re.I)
+EVALUATION_HEADING = re.compile(r"\b(evaluation|award criteria|assessment criteria|scoring|weightings?)\b", re.I)
+TOTAL_ROW = re.compile(r"^\s*(total|overall)\b", re.I)
+DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(20\d\d)\b",
+    re.I,
+)
+MONTHS = "january february march april may june july august september october november december".split()
+PA2023_START = date(2025, 2, 24)
+
+
+@dataclass
+class Weighting:
+    criterion: str
+    percent: float
+    block_index: int
+
+
+@dataclass
+class Profile:
+    weightings: list[Weighting] = field(default_factory=list)
+    has_evaluation_section: bool = False
+    dates: list[date] = field(default_factory=list)
+    cites_pcr2015: bool = False
+    cites_pa2023: bool = False
+
+    def weighting(self, criterion: str) -> float | None:
+        values = [w.percent for w in self.weightings if w.criterion == criterion]
+        return sum(values) if values else None
+
+    @property
+    def states_evaluation(self) -> bool:
+        return bool(self.weightings)
+
+    def detected_regime(self) -> str:
+        """pcr2015 only for documents that cite the 2015 Regulations and carry no date on or after 24/2/2025."""
+        late = any(d >= PA2023_START for d in self.dates)
+        if self.cites_pcr2015 and not self.cites_pa2023 and not late:
+            return "pcr2015"
+        return "pa2023"
+
+
+def build_profile(document: Document, blocks: list[Block]) -> Profile:
+    profile = Profile()
+    index_of = {id(block): i for i, block in enumerate(blocks)}
+    for table in document.tables():
+        profile.weightings.extend(_table_weightings(table, index_of))
+    prose_weightings: list[Weighting] = []
+    for index, block in enumerate(blocks):
+        text = block.text
+        if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
+            profile.has_evaluation_section = True
+        if block.kind is not BlockKind.TABLE_CELL:
+            prose_weightings.extend(_prose_weightings(block, index))
+        for day, month, year in DATE.findall(text):
+            try:
+                profile.dates.append(date(int(year), MONTHS.index(month.lower()) + 1, int(day)))
+            except ValueError:
+                pass
+        lowered = text.lower()
+        if "public contracts regulations 2015" in lowered or "pcr 2015" in lowered:
+            profile.cites_pcr2015 = True
+        if "procurement act 2023" in lowered:
+            profile.cites_pa2023 = True
+    if not profile.weightings:
+        profile.weightings = _first_per_criterion(prose_weightings)
+    return profile
+
+
+def classify(label: str) -> str | None:
+    for criterion, pattern in CRITERIA:
+        if pattern.search(label):
+            return criterion
+    return None
+
+
+def _table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]:
+    if not table.rows:
+        return []
+    header = [cell.text.lower() for cell in table.rows[0]]
+    weight_columns = {i for i, text in enumerate(header) if "weight" in text or "%" in text}
+    found: list[Weighting] = []
+    for row in table.rows:
+        label_cell = next((cell for cell in row if classify(cell.text)), None)
+        if label_cell is None or TOTAL_ROW.match(label_cell.text):
+            continue
+        percent = _row_percent(row, label_cell, weight_columns)
+        if percent is not None:
+            criterion = classify(label_cell.text) or "other"
+            found.append(Weighting(criterion, percent, index_of.get(id(label_cell), 0)))
+    return found
+
+
+def _row_percent(row: list[Block], label_cell: Block, weight_columns: set[int]) -> float | None:
+    for column, cell in enumerate(row):
+        match = PERCENT.search(cell.text)
+        if match and (cell is not label_cell or column in weight_columns or len(row) == 1):
+            return float(match.group(1))
+        bare = BARE_NUMBER.match(cell.text)
+        if bare and column in weight_columns and cell is not label_cell:
+            return float(bare.group(1))
+    return None
+
+
+def _prose_weightings(block: Block, index: int) -> list[Weighting]:
+    text = block.text
+    in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)
+    if not (in_section or EVALUATION_CONTEXT.search(text)):
+        return []
+    found = []
+    for match in PROSE_FORWARD.finditer(text):
+        found.append((match.start(), classify(match.group(1)), float(match.group(2))))
+    for match in PROSE_BACKWARD.finditer(text):
+        found.append((match.start(), classify(match.group(2)), float(match.group(1))))
+    return [Weighting(c, p, index) for _, c, p in sorted(found) if c]
+
+
+def _first_per_criterion(weightings: list[Weighting]) -> list[Weighting]:
+    """Prose often repeats a weighting; keep the first statement of each criterion."""
+    seen: dict[str, Weighting] = {}
+    for weighting in weightings:
+        seen.setdefault(weighting.criterion, weighting)
+    return list(seen.values())

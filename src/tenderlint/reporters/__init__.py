@@ -1,0 +1,1 @@
+"""Reporters: every output format takes the same list of file results."""

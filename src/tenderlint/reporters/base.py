@@ -1,0 +1,34 @@
+"""The contract every reporter fulfils, and the context it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from tenderlint.citations import Citation
+from tenderlint.engine import FileResult
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    citations: dict[str, Citation]
+    color: bool = False
+    debug: bool = False
+    version: str = ""
+
+
+@runtime_checkable
+class Reporter(Protocol):
+    def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
+        """Return the whole report as text."""
+        ...
+
+
+def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
+    findings = [f for r in results for f in r.findings]
+    counts = {"files": len(results), "findings": len(findings), "errors": sum(1 for r in results if r.error)}
+    counts["files_with_findings"] = sum(1 for r in results if r.findings)
+    for level in ("error", "warning", "info"):
+        counts[level] = sum(1 for f in findings if f.severity.value == level)
+    return counts

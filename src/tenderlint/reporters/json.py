@@ -1,0 +1,58 @@
+"""JSON output, schema version 1 (documented in README.md, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from tenderlint.engine import FileResult
+from tenderlint.findings import Finding
+from tenderlint.reporters.base import ReportContext, summary_counts
+
+SCHEMA_VERSION = 1
+
+
+class JsonReporter:
+    def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
+        payload = {
+            "version": SCHEMA_VERSION,
+            "tool": {"name": "tenderlint", "version": context.version},
+            "files": [self._file(result, context) for result in results],
+            "summary": summary_counts(results),
+        }
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+    def _file(self, result: FileResult, context: ReportContext) -> dict:
+        error = None
+        if result.error:
+            error = {
+                "code": result.error.code,
+                "name": result.error.name,
+                "message": result.error.message,
+                "hint": result.error.hint,
+            }
+        return {
+            "path": result.path,
+            "format": result.format,
+            "error": error,
+            "suppressed": result.suppressed,
+            "findings": [self._finding(f, context) for f in result.findings],
+        }
+
+    def _finding(self, finding: Finding, context: ReportContext) -> dict:
+        citations = []
+        for cid in finding.citations:
+            c = context.citations.get(cid)
+            if c:
+                citations.append({"id": c.id, "instrument": c.instrument, "provision": c.provision, "url": c.url})
+        return {
+            "code": finding.code,
+            "name": finding.name,
+            "severity": finding.severity.value,
+            "message": finding.message,
+            "fix": finding.fix,
+            "location": {**finding.location.as_dict(), "description": finding.location.describe()},
+            "excerpt": finding.excerpt,
+            "match": {"start": finding.span[0], "end": finding.span[1], "text": finding.matched},
+            "citations": citations,
+        }

@@ -1,0 +1,86 @@
+"""Human-readable output, grouped by file: where, what, the words marked, how to fix it, and the law."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import click
+
+from tenderlint.engine import FileResult
+from tenderlint.findings import Finding
+from tenderlint.reporters.base import ReportContext, summary_counts
+
+WINDOW = 96
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+
+
+def clean(text: str) -> str:
+    """Document text is untrusted: no control characters (ANSI escapes) reach the terminal."""
+    return CONTROL.sub(" ", text.replace("\n", " ").replace("\t", " "))
+
+
+class TextReporter:
+    def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
+        lines: list[str] = []
+        for result in results:
+            if result.error:
+                lines += self._error(result, context)
+            elif result.findings:
+                lines.append(self._style(clean(result.path), context, bold=True, underline=True))
+                for finding in result.findings:
+                    lines += self._finding(finding, context)
+                lines.append("")
+        lines.append(self._summary(results, context))
+        return "\n".join(lines) + "\n"
+
+    def _style(self, text: str, context: ReportContext, **style: object) -> str:
+        return click.style(text, **style) if context.color else text
+
+    def _error(self, result: FileResult, context: ReportContext) -> list[str]:
+        error = result.error
+        assert error is not None
+        head = self._style(f"{error.code} {error.name}", context, fg="red", bold=True)
+        lines = [f"{clean(result.path)}: {head}: {error.message} {error.hint}".rstrip()]
+        if context.debug and error.detail:
+            lines.append(error.detail.rstrip())
+        return lines + [""]
+
+    def _finding(self, finding: Finding, context: ReportContext) -> list[str]:
+        level = finding.severity.value
+        code = self._style(finding.code, context, fg=SEVERITY_COLOURS[level], bold=True)
+        where = self._style(clean(finding.location.describe()), context, fg="cyan")
+        lines = [f"  {where}: {code} [{level}] {finding.name}", f"    {clean(finding.message)}"]
+        lines += self._excerpt(finding, context)
+        lines.append(f"    {self._style('fix:', context, fg='green')} {clean(finding.fix)}")
+        for cid in finding.citations:
+            citation = context.citations.get(cid)
+            if citation:
+                lines.append(f"    {self._style('see:', context, fg='magenta')} {citation.title} <{citation.url}>")
+        return [*lines, ""]
+
+    def _excerpt(self, finding: Finding, context: ReportContext) -> list[str]:
+        text = clean(finding.excerpt)
+        if not text:
+            return []
+        start, end = finding.span
+        left = max(0, min(start - 20, len(text) - WINDOW)) if len(text) > WINDOW else 0
+        shown = text[left : left + WINDOW]
+        prefix = "…" if left else ""
+        suffix = "…" if left + WINDOW < len(text) else ""
+        out = [f"    │ {prefix}{shown}{suffix}"]
+        if end > start:
+            caret_start = start - left + len(prefix)
+            width = max(1, min(end, left + WINDOW) - max(start, left))
+            out.append("    │ " + " " * caret_start + self._style("^" * width, context, fg="red"))
+        return out
+
+    def _summary(self, results: Sequence[FileResult], context: ReportContext) -> str:
+        counts = summary_counts(results)
+        noun = "finding" if counts["findings"] == 1 else "findings"
+        files = "document" if counts["files"] == 1 else "documents"
+        text = f"{counts['findings']} {noun} in {counts['files_with_findings']} of {counts['files']} {files}"
+        if counts["errors"]:
+            text += f"; {counts['errors']} could not be linted"
+        return self._style(text + ".", context, bold=True)

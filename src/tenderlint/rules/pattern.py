@@ -1,0 +1,124 @@
+"""Wording rules written as YAML data: spaCy Matcher token patterns and phrase lists, plus conditions.
+
+A pack is a YAML file with a top-level `rules:` list. Unknown keys are errors that name the file and
+rule, so a typo never silently switches a condition off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tenderlint.document import BlockKind
+from tenderlint.findings import FAMILIES, RuleMeta, Severity
+from tenderlint.yamlload import PackError, load_yaml
+
+DEFAULT_SCOPE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)
+META_KEYS = {"code", "name", "family", "severity", "message", "rationale", "fix", "citations", "examples"}
+MATCH_KEYS = {
+    "patterns",  # list of spaCy Matcher token patterns
+    "phrases",  # list of phrases matched case-insensitively on whole tokens
+    "scope",  # block kinds the rule reads (default: paragraph, list-item, table-cell, footnote)
+    "sections",  # regexes; the block's heading trail must match one
+    "if-document",  # regex the whole document must contain, e.g. a care context
+    "if-sentence",  # regex the matched sentence must contain
+    "unless-sentence",  # regexes; a matching sentence is not a finding
+    "unless-nearby",  # {pattern: regex, blocks: N}: reasons given in this or the next N blocks
+    "alt-citations",  # {regime-or-jurisdiction: [ids]} replacing `citations`
+}
+CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9\-]+$")
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    meta: RuleMeta
+    patterns: tuple[list[dict], ...] = ()
+    phrases: tuple[str, ...] = ()
+    scope: tuple[BlockKind, ...] = DEFAULT_SCOPE
+    sections: tuple[re.Pattern[str], ...] = ()
+    if_document: re.Pattern[str] | None = None
+    if_sentence: re.Pattern[str] | None = None
+    unless_sentence: tuple[re.Pattern[str], ...] = ()
+    unless_nearby: re.Pattern[str] | None = None
+    nearby_blocks: int = 1
+    extra: dict = field(default_factory=dict)
+
+
+def load_pack(path: Path) -> list[PatternRule]:
+    data = load_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise PackError(f"{path}: expected a top-level 'rules:' list")
+    return [_build(entry, path, index) for index, entry in enumerate(data["rules"], start=1)]
+
+
+def _build(entry: object, path: Path, index: int) -> PatternRule:
+    where = f"{path}: rule #{index}"
+    if not isinstance(entry, dict):
+        raise PackError(f"{where}: each rule must be a mapping")
+    where = f"{path}: rule {entry.get('code', '#' + str(index))}"
+    unknown = set(entry) - META_KEYS - MATCH_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    meta = build_meta(entry, where, source=str(path))
+    if not entry.get("patterns") and not entry.get("phrases"):
+        raise PackError(f"{where}: needs 'patterns' or 'phrases'")
+    try:
+        scope = tuple(BlockKind(kind) for kind in entry.get("scope", [k.value for k in DEFAULT_SCOPE]))
+    except ValueError as exc:
+        raise PackError(f"{where}: scope: {exc}") from None
+    nearby = entry.get("unless-nearby") or {}
+    return PatternRule(
+        meta=meta,
+        patterns=tuple(entry.get("patterns") or ()),
+        phrases=tuple(entry.get("phrases") or ()),
+        scope=scope,
+        sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
+        if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
+        if_sentence=_regex(entry["if-sentence"], where, "if-sentence") if entry.get("if-sentence") else None,
+        unless_sentence=tuple(_regex(p, where, "unless-sentence") for p in entry.get("unless-sentence") or ()),
+        unless_nearby=_regex(nearby["pattern"], where, "unless-nearby") if nearby else None,
+        nearby_blocks=int(nearby.get("blocks", 1)) if nearby else 1,
+    )
+
+
+def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
+    """Validate and build rule metadata; shared by YAML rules and Python rules' class attributes."""
+    for key in ("code", "name", "severity", "message", "fix", "citations"):
+        if not entry.get(key):
+            raise PackError(f"{where}: missing '{key}'")
+    code, name = str(entry["code"]), str(entry["name"])
+    if not CODE.match(code):
+        raise PackError(f"{where}: code {code!r} must look like TL201")
+    if not NAME.match(name):
+        raise PackError(f"{where}: name {name!r} must be lower-case words joined by hyphens")
+    try:
+        severity = Severity(entry["severity"])
+    except ValueError:
+        raise PackError(f"{where}: severity must be error, warning or info") from None
+    examples = entry.get("examples") or {}
+    alt = {key: tuple(ids) for key, ids in (entry.get("alt-citations") or {}).items()}
+    return RuleMeta(
+        code=code,
+        name=name,
+        family=entry.get("family") or FAMILIES.get(code[:3], "other"),
+        severity=severity,
+        message=str(entry["message"]).strip(),
+        rationale=str(entry.get("rationale", "")).strip(),
+        fix=str(entry["fix"]).strip(),
+        citations=tuple(entry["citations"]),
+        alt_citations=alt,
+        examples_fail=tuple(examples.get("fail") or ()),
+        examples_pass=tuple(examples.get("pass") or ()),
+        source=source,
+    )
+
+
+def _regex(pattern: str, where: str, key: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise PackError(f"{where}: {key}: bad regular expression {pattern!r}: {exc}") from None

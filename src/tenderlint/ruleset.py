@@ -1,0 +1,97 @@
+"""Collect rules, packs and citations from every plugin, check them, and select what a run uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from tenderlint.citations import Citation, load_citations
+from tenderlint.findings import RuleMeta, Severity
+from tenderlint.plugin.host import plugin_manager
+from tenderlint.rules.base import DocumentRule
+from tenderlint.rules.pattern import PatternRule, load_pack
+from tenderlint.yamlload import PackError
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class RuleSet:
+    pattern_rules: list[PatternRule] = field(default_factory=list)
+    document_rules: list[DocumentRule] = field(default_factory=list)
+    citations: dict[str, Citation] = field(default_factory=dict)
+
+    @property
+    def metas(self) -> list[RuleMeta]:
+        metas = [r.meta for r in self.pattern_rules] + [r.meta for r in self.document_rules]
+        return sorted(metas, key=lambda m: m.code)
+
+    def find(self, code_or_name: str) -> RuleMeta | None:
+        wanted = code_or_name.strip()
+        return next((m for m in self.metas if wanted in (m.code, m.name) or wanted.upper() == m.code), None)
+
+    def selected(self, select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple) -> RuleSet:
+        """The rules a run uses, with severity overrides applied."""
+        overrides = dict(severity)
+
+        def keep(meta: RuleMeta) -> bool:
+            return (not select or matches(meta.code, meta.name, select)) and not matches(meta.code, meta.name, ignore)
+
+        def adjust(meta: RuleMeta) -> RuleMeta:
+            level = overrides.get(meta.code) or overrides.get(meta.name)
+            return replace(meta, severity=Severity(level)) if level else meta
+
+        patterns = [replace(r, meta=adjust(r.meta)) for r in self.pattern_rules if keep(r.meta)]
+        documents = []
+        for rule in self.document_rules:
+            if keep(rule.meta):
+                instance = type(rule)()
+                instance.meta = adjust(rule.meta)
+                documents.append(instance)
+        return RuleSet(patterns, documents, self.citations)
+
+
+def matches(code: str, name: str, selectors: tuple[str, ...]) -> bool:
+    """Selectors are codes, code prefixes (TL2) or names; 'ALL' matches everything."""
+    for selector in selectors:
+        s = selector.strip()
+        if s and (s.upper() == "ALL" or s == name or code.startswith(s.upper())):
+            return True
+    return False
+
+
+def _pack_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES and p.name != "citations.yaml")
+    if path.is_file():
+        return [path]
+    raise PackError(f"{path}: rule pack not found")
+
+
+@lru_cache(maxsize=16)
+def load_ruleset(extra_packs: tuple[str, ...] = ()) -> RuleSet:
+    """Every rule from every plugin plus configured packs; raises PackError on any inconsistency."""
+    hook = plugin_manager()[0].hook
+    pack_paths = [Path(p) for group in hook.tenderlint_rule_packs() for p in group]
+    pack_paths += [Path(p) for p in extra_packs]
+    pattern_rules = [rule for path in pack_paths for file in _pack_files(path) for rule in load_pack(file)]
+    extra_citations = [p / "citations.yaml" for p in map(Path, extra_packs) if (p / "citations.yaml").is_file()]
+    citation_files = [Path(p) for group in hook.tenderlint_citations() for p in group] + extra_citations
+    document_rules = [cls() for group in hook.tenderlint_rules() for cls in group]
+    ruleset = RuleSet(pattern_rules, document_rules, load_citations(citation_files))
+    _check(ruleset)
+    return ruleset
+
+
+def _check(ruleset: RuleSet) -> None:
+    seen: dict[str, str] = {}
+    for meta in ruleset.metas:
+        for key in (meta.code, meta.name):
+            if key in seen:
+                raise PackError(f"{meta.source}: rule {meta.code}: '{key}' is already used by {seen[key]}")
+            seen[key] = f"{meta.code} ({meta.source})"
+        cited = set(meta.citations).union(*meta.alt_citations.values())
+        missing = sorted(cited - set(ruleset.citations))
+        if missing:
+            raise PackError(f"{meta.source}: rule {meta.code}: unknown citation id(s) {', '.join(missing)}")
