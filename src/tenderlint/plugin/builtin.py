@@ -10,14 +10,16 @@ from tenderlint.resources import builtin_rules_dir
 
 @hookimpl
 def tenderlint_parsers() -> list:
-    from tenderlint.parsers.docx import DocxParser
-    from tenderlint.parsers.html import HtmlParser
-    from tenderlint.parsers.markdown import MarkdownParser
-    from tenderlint.parsers.odt import OdtParser
-    from tenderlint.parsers.pdf import PdfParser
-    from tenderlint.parsers.text import TextParser
+    from tenderlint.parsers.lazy import LazyParser
 
-    return [DocxParser(), PdfParser(), OdtParser(), MarkdownParser(), HtmlParser(), TextParser()]
+    return [
+        LazyParser("docx", (".docx",), "tenderlint.parsers.docx", "DocxParser"),
+        LazyParser("pdf", (".pdf",), "tenderlint.parsers.pdf", "PdfParser"),
+        LazyParser("odt", (".odt",), "tenderlint.parsers.odt", "OdtParser"),
+        LazyParser("md", (".md", ".markdown"), "tenderlint.parsers.markdown", "MarkdownParser"),
+        LazyParser("html", (".html", ".htm"), "tenderlint.parsers.html", "HtmlParser"),
+        LazyParser("txt", (".txt", ".text"), "tenderlint.parsers.text", "TextParser"),
+    ]
 
 
 @hookimpl

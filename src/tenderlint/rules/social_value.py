@@ -27,8 +27,14 @@ class SocialValueWeighting(DocumentRule):
         "citations": ["sva2012-s1-3", "ppn-002", "pa2023-s23-award-criteria"],
         "alt-citations": {"pcr2015": ["sva2012-s1-3", "pcr2015-reg67-meat"]},
         "examples": {
-            "fail": ["Tenders will be evaluated on price (70%) and quality (30%)."],
-            "pass": ["Tenders will be evaluated on price (40%), quality (45%) and social value (15%)."],
+            "fail": [
+                "Tenders will be evaluated on price (70%) and quality (30%).",
+                "Award criteria: 60% price, 35% quality and 5% social value.",
+            ],
+            "pass": [
+                "Tenders will be evaluated on price (40%), quality (45%) and social value (15%).",
+                "Social value is weighted at 20% of the total score, quality at 50% and price at 30%.",
+            ],
         },
     }
 

@@ -1,0 +1,1 @@
+"""Parsers: one per format, each producing the same Document."""

@@ -1,0 +1,47 @@
+"""One hardened XML parser for every zipped-XML format, so a hostile file cannot reach the network,
+expand entities (billion laughs) or build an unbounded tree."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tenderlint import errors
+from tenderlint.errors import InputError
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+RESAVE_HINT = "Open it in the program that made it and save it again."
+
+
+def hardened_parser() -> etree.XMLParser:
+    """An lxml parser that never resolves entities, loads DTDs or touches the network."""
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def parse_xml(data: bytes, what: str, hint: str = RESAVE_HINT) -> etree._Element:
+    """Parse `data` (the part named `what`, e.g. "content.xml") or raise InputError(CORRUPT)."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, parser=hardened_parser())
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(errors.CORRUPT, f"The document's {what} is damaged ({_first_line(exc)}).", hint) from exc
+    if root is None:
+        raise InputError(errors.CORRUPT, f"The document's {what} is empty.", hint)
+    return root
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -1,0 +1,52 @@
+"""Every rule's own examples are tests: 'fail' examples are flagged by that rule, 'pass' ones are not."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_json
+
+from tenderlint.ruleset import load_ruleset
+
+METAS = load_ruleset().metas
+
+
+@pytest.fixture(scope="module")
+def example_results(tmp_path_factory):
+    """Write every example to its own .txt file and lint them all in one CLI run."""
+    folder = tmp_path_factory.mktemp("examples")
+    expected = {}
+    for meta in METAS:
+        for kind, examples in (("fail", meta.examples_fail), ("pass", meta.examples_pass)):
+            for index, text in enumerate(examples):
+                path = folder / f"{meta.code}-{kind}-{index}.txt"
+                path.write_text(text + "\n", encoding="utf-8")
+                expected[path.name] = (meta.code, kind, text)
+    _, report = run_json(str(folder))
+    found = {}
+    for entry in report["files"]:
+        assert entry["error"] is None, entry
+        name = entry["path"].rsplit("/", 1)[-1]
+        found[name] = {f["code"] for f in entry["findings"]}
+    assert set(found) == set(expected), "every example file must appear in the report"
+    return expected, found
+
+
+@pytest.mark.parametrize("meta", METAS, ids=lambda m: m.code)
+def test_rule_has_examples_both_ways(meta):
+    assert len(meta.examples_fail) >= 2, f"{meta.code} needs at least two flagged examples"
+    assert len(meta.examples_pass) >= 2, f"{meta.code} needs at least two clean examples"
+    assert any(" not " in f" {e.lower()} " or "avoid" in e.lower() for e in meta.examples_pass) or meta.code in {
+        "TL301"
+    }, f"{meta.code}: one clean example should reject the pattern"
+
+
+def test_fail_examples_are_flagged(example_results):
+    expected, found = example_results
+    missed = [(code, text) for name, (code, kind, text) in expected.items() if kind == "fail" and code not in found[name]]
+    assert not missed, f"examples that should be flagged but were not: {missed}"
+
+
+def test_pass_examples_are_quiet(example_results):
+    expected, found = example_results
+    noisy = [(code, text, found[name]) for name, (code, kind, text) in expected.items() if kind == "pass" and found[name]]
+    assert not noisy, f"clean examples that were flagged: {noisy}"
