@@ -61,7 +61,9 @@ def test_fail_on_and_severity_override(tmp_path):
     path = _doc(tmp_path)
     assert run_cli(str(path)).returncode == 1
     assert run_cli(str(path), "--fail-on", "error").returncode == 0
-    (tmp_path / ".tenderlint.toml").write_text('fail-on = "error"\n[severity]\nTL201 = "error"\n', encoding="utf-8")
+    (tmp_path / ".tenderlint.toml").write_text(
+        'fail-on = "error"\n[severity]\nTL201 = "error"\n', encoding="utf-8"
+    )
     proc = run_cli(str(path), "--format", "json")
     assert proc.returncode == 1
     assert '"severity": "error"' in proc.stdout.decode()

@@ -35,18 +35,26 @@ def example_results(tmp_path_factory):
 def test_rule_has_examples_both_ways(meta):
     assert len(meta.examples_fail) >= 2, f"{meta.code} needs at least two flagged examples"
     assert len(meta.examples_pass) >= 2, f"{meta.code} needs at least two clean examples"
-    assert any(" not " in f" {e.lower()} " or "avoid" in e.lower() for e in meta.examples_pass) or meta.code in {
-        "TL301"
-    }, f"{meta.code}: one clean example should reject the pattern"
+    assert any(
+        " not " in f" {e.lower()} " or "avoid" in e.lower() for e in meta.examples_pass
+    ) or meta.code in {"TL301"}, f"{meta.code}: one clean example should reject the pattern"
 
 
 def test_fail_examples_are_flagged(example_results):
     expected, found = example_results
-    missed = [(code, text) for name, (code, kind, text) in expected.items() if kind == "fail" and code not in found[name]]
+    missed = [
+        (code, text)
+        for name, (code, kind, text) in expected.items()
+        if kind == "fail" and code not in found[name]
+    ]
     assert not missed, f"examples that should be flagged but were not: {missed}"
 
 
 def test_pass_examples_are_quiet(example_results):
     expected, found = example_results
-    noisy = [(code, text, found[name]) for name, (code, kind, text) in expected.items() if kind == "pass" and found[name]]
+    noisy = [
+        (code, text, found[name])
+        for name, (code, kind, text) in expected.items()
+        if kind == "pass" and found[name]
+    ]
     assert not noisy, f"clean examples that were flagged: {noisy}"

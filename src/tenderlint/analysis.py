@@ -42,7 +42,9 @@ class Analysis:
             self._full_text = "\n".join(block.text for block in self.blocks)
         return bool(pattern.search(self._full_text))
 
-    def block_finding(self, meta: RuleMeta, index: int, message: str | None = None, match: str = "") -> Finding:
+    def block_finding(
+        self, meta: RuleMeta, index: int, message: str | None = None, match: str = ""
+    ) -> Finding:
         """A finding anchored on a whole block, marking `match` inside it when given."""
         block = self.blocks[index]
         text = block.text.strip()

@@ -37,8 +37,14 @@ OPTIONS: tuple[Option, ...] = (
     Option("select", list, [], "Rule codes, code prefixes (TL2) or names to run. Empty: every rule."),
     Option("ignore", list, [], "Rule codes, code prefixes or names never to run."),
     Option("fail-on", str, "warning", "Lowest severity that makes the exit code 1.", SEVERITIES),
-    Option("severity", dict, {}, "Per-rule severity overrides, e.g. {TL201 = \"error\"}."),
-    Option("jurisdiction", str, "england", "Whose law applies.", ("england", "wales", "scotland", "northern-ireland")),
+    Option("severity", dict, {}, 'Per-rule severity overrides, e.g. {TL201 = "error"}.'),
+    Option(
+        "jurisdiction",
+        str,
+        "england",
+        "Whose law applies.",
+        ("england", "wales", "scotland", "northern-ireland"),
+    ),
     Option(
         "regime",
         str,
@@ -54,7 +60,9 @@ OPTIONS: tuple[Option, ...] = (
         "Lowest acceptable social value weighting in %. 10 is the central-government minimum (PPN 002).",
     ),
     Option("rule-packs", list, [], "Extra YAML rule pack files or folders, relative to the config file."),
-    Option("pipeline", str, "default", "spaCy pipeline: 'default' (built in, offline) or an installed package."),
+    Option(
+        "pipeline", str, "default", "spaCy pipeline: 'default' (built in, offline) or an installed package."
+    ),
     Option("exclude", list, [], "Glob patterns of files and folders not to lint when walking folders."),
 )
 OPTION_BY_KEY = {option.key: option for option in OPTIONS}

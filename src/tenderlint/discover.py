@@ -33,10 +33,16 @@ def discover(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[st
 def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[str]:
     wanted = DOCUMENT_EXTENSIONS | LEGACY_EXTENSIONS
     for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".") and not _excluded(d, exclude))
+        dirs[:] = sorted(
+            d for d in dirs if d not in SKIP_DIRS and not d.startswith(".") and not _excluded(d, exclude)
+        )
         for name in sorted(files):
             full = os.path.join(folder, name)
-            if Path(name).suffix.lower() in wanted and not name.startswith("~$") and not _excluded(full, exclude):
+            if (
+                Path(name).suffix.lower() in wanted
+                and not name.startswith("~$")
+                and not _excluded(full, exclude)
+            ):
                 yield full
 
 

@@ -64,7 +64,9 @@ class Linter:
             result.format = detect_format(data, path)
             parser = parsers_by_format().get(result.format)
             if parser is None:
-                raise InputError(errors.UNSUPPORTED_FORMAT, f"No parser is installed for {result.format} files.")
+                raise InputError(
+                    errors.UNSUPPORTED_FORMAT, f"No parser is installed for {result.format} files."
+                )
             document = parser.parse(data, path)
             result.words = document.word_count
             findings = self.lint_document(document)

@@ -13,13 +13,21 @@ from datetime import date
 from tenderlint.document import Block, BlockKind, Document
 
 CRITERIA = (
-    ("social_value", re.compile(r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b", re.I)),
-    ("price", re.compile(r"\b(price|pricing|cost|costs|commercial|financial (offer|submission)|charges?)\b", re.I)),
+    (
+        "social_value",
+        re.compile(r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b", re.I),
+    ),
+    (
+        "price",
+        re.compile(r"\b(price|pricing|cost|costs|commercial|financial (offer|submission)|charges?)\b", re.I),
+    ),
     ("quality", re.compile(r"\b(quality|technical|method statements?|service delivery)\b", re.I)),
 )
 PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*$")
-CRITERION_WORDS = r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value"
+CRITERION_WORDS = (
+    r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value"
+)
 PROSE_FORWARD = re.compile(
     rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I
 )
@@ -28,15 +36,19 @@ PROSE_BACKWARD = re.compile(
     rf"\s*(?:the\s+)?({CRITERION_WORDS})\b",
     re.I,
 )
-EVALUATION_CONTEXT = re.compile(r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b", re.I)
-EVALUATION_HEADING = re.compile(r"\b(evaluation|award criteria|assessment criteria|scoring|weightings?)\b", re.I)
+EVALUATION_CONTEXT = re.compile(
+    r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b", re.I
+)
+EVALUATION_HEADING = re.compile(
+    r"\b(evaluation|award criteria|assessment criteria|scoring|weightings?)\b", re.I
+)
 TOTAL_ROW = re.compile(r"^\s*(total|overall)\b", re.I)
 DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(20\d\d)\b",
     re.I,
 )
-MONTHS = "january february march april may june july august september october november december".split()
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 PA2023_START = date(2025, 2, 24)
 
 

@@ -36,7 +36,9 @@ class RuleSet:
         overrides = dict(severity)
 
         def keep(meta: RuleMeta) -> bool:
-            return (not select or matches(meta.code, meta.name, select)) and not matches(meta.code, meta.name, ignore)
+            return (not select or matches(meta.code, meta.name, select)) and not matches(
+                meta.code, meta.name, ignore
+            )
 
         def adjust(meta: RuleMeta) -> RuleMeta:
             level = overrides.get(meta.code) or overrides.get(meta.name)
@@ -76,7 +78,9 @@ def load_ruleset(extra_packs: tuple[str, ...] = ()) -> RuleSet:
     pack_paths = [Path(p) for group in hook.tenderlint_rule_packs() for p in group]
     pack_paths += [Path(p) for p in extra_packs]
     pattern_rules = [rule for path in pack_paths for file in _pack_files(path) for rule in load_pack(file)]
-    extra_citations = [p / "citations.yaml" for p in map(Path, extra_packs) if (p / "citations.yaml").is_file()]
+    extra_citations = [
+        p / "citations.yaml" for p in map(Path, extra_packs) if (p / "citations.yaml").is_file()
+    ]
     citation_files = [Path(p) for group in hook.tenderlint_citations() for p in group] + extra_citations
     document_rules = [cls() for group in hook.tenderlint_rules() for cls in group]
     ruleset = RuleSet(pattern_rules, document_rules, load_citations(citation_files))

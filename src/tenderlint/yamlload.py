@@ -10,12 +10,32 @@ class PackError(Exception):
     """A rule pack or citations file that cannot be used; the message names file, line and key."""
 
 
+def _loader():
+    """A safe loader with YAML 1.2 booleans: only true/false, so words like "no" and "on" stay words
+    (rule patterns are full of them)."""
+    import re
+
+    import yaml
+
+    class RuleLoader(yaml.SafeLoader):
+        pass
+
+    RuleLoader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    RuleLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return RuleLoader
+
+
 def load_yaml(path: Path) -> Any:
     import yaml
 
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

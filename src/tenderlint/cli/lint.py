@@ -22,12 +22,20 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to a file.")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (TL2) or names, comma-separated.")
+@click.option(
+    "--format", "output_format", default="text", show_default=True, help="Output format: text or json."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to a file."
+)
+@click.option(
+    "--select", multiple=True, help="Only these rules: codes, prefixes (TL2) or names, comma-separated."
+)
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or names, comma-separated.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this config file.")
+@click.option(
+    "--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this config file."
+)
 @click.option("--stdin-filename", help="Name (and so format and config) for text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
@@ -59,7 +67,9 @@ def lint(
         explicit = load_file(Path(config_file)) if config_file else None
         reporters = _reporters()
         if output_format not in reporters:
-            raise click.UsageError(f"unknown format {output_format!r}; choose from {', '.join(sorted(reporters))}")
+            raise click.UsageError(
+                f"unknown format {output_format!r}; choose from {', '.join(sorted(reporters))}"
+            )
         citations = load_ruleset().citations
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
@@ -82,7 +92,9 @@ def lint(
         results.append(linter.lint_bytes(data, display))
         fail_levels[len(results) - 1] = settings.fail_on
 
-    use_color = color == "always" or (color == "auto" and output is None and _isatty() and not os.environ.get("NO_COLOR"))
+    use_color = color == "always" or (
+        color == "auto" and output is None and _isatty() and not os.environ.get("NO_COLOR")
+    )
     context = ReportContext(citations=citations, color=use_color, debug=debug, version=__version__)
     report = reporters[output_format].render(results, context)
     _emit(report, output)

@@ -21,19 +21,42 @@ def _ruleset():
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
 def rules(output_format: str) -> None:
     """List every rule: code, name, family, default severity and message."""
     metas = _ruleset().metas
+    if output_format == "markdown":
+        click.echo(rules_markdown(metas), nl=False)
+        return
     if output_format == "json":
         rows = [
-            {"code": m.code, "name": m.name, "family": m.family, "severity": m.severity.value, "message": m.message}
+            {
+                "code": m.code,
+                "name": m.name,
+                "family": m.family,
+                "severity": m.severity.value,
+                "message": m.message,
+            }
             for m in metas
         ]
         click.echo(json.dumps(rows, indent=2))
         return
     for m in metas:
         click.echo(f"{m.code}  {m.name:<34} {m.severity.value:<8} {m.family:<26} {m.message}")
+
+
+def rules_markdown(metas) -> str:
+    """The rule index table kept in README.md (a test checks they match)."""
+    lines = ["| Code | Name | Family | Severity | What it finds |", "| --- | --- | --- | --- | --- |"]
+    for m in metas:
+        lines.append(f"| {m.code} | `{m.name}` | {m.family} | {m.severity.value} | {m.message} |")
+    return "\n".join(lines) + "\n"
 
 
 @click.command()

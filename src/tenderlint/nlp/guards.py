@@ -20,18 +20,60 @@ CLAUSE_BREAKS = {";", ":", "—", "–", "but", "whereas", "however", "although"
 
 # A cue anywhere before the match in its clause negates or rejects it.
 NEGATION_BEFORE = {
-    "not", "no", "never", "n't", "nor", "neither", "without", "cannot", "none", "nothing",
-    "avoid", "avoids", "avoiding", "avoided", "stop", "stopped", "stopping",
-    "replace", "replacing", "replaced", "abandon", "abandoning", "reject", "rejecting", "rejected",
-    "abolish", "abolishing", "eliminate", "eliminating", "remove", "removing", "instead", "rather",
-    "myth", "myths", "prohibit", "prohibits", "prohibited", "ban", "bans", "banned",
-    "discourage", "discourages", "unlike", "criticise", "criticised",
+    "not",
+    "no",
+    "never",
+    "n't",
+    "nor",
+    "neither",
+    "without",
+    "cannot",
+    "none",
+    "nothing",
+    "avoid",
+    "avoids",
+    "avoiding",
+    "avoided",
+    "stop",
+    "stopped",
+    "stopping",
+    "replace",
+    "replacing",
+    "replaced",
+    "abandon",
+    "abandoning",
+    "reject",
+    "rejecting",
+    "rejected",
+    "abolish",
+    "abolishing",
+    "eliminate",
+    "eliminating",
+    "remove",
+    "removing",
+    "instead",
+    "rather",
+    "myth",
+    "myths",
+    "prohibit",
+    "prohibits",
+    "prohibited",
+    "ban",
+    "bans",
+    "banned",
+    "discourage",
+    "discourages",
+    "unlike",
+    "criticise",
+    "criticised",
 }
 # Multi-word cues before the match (matched on the lower-cased clause text).
-NEGATION_PHRASES_BEFORE = re.compile(r"\b(instead of|rather than|move away|moving away|moved away|shift away|no longer)\b")
+NEGATION_PHRASES_BEFORE = re.compile(
+    r"\b(instead of|rather than|move away|moving away|moved away|shift away|no longer)\b"
+)
 # Cues after the match, in the same clause, that turn the statement into a rejection.
 NEGATION_AFTER = re.compile(
-    r"^\W*(\w+\W+){0,4}?(will not|would not|shall not|must not|should not|is not|are not|was not|were not|"
+    r"^\W*(\w+\W+){0,4}?(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|was not|were not|"
     r"cannot|can't|won't|isn't|aren't|not be|no longer|are avoided|is avoided|to be avoided|is a myth|"
     r"are a myth|constrains?|undermines?|hinders?|restricts? flexibility|gets? in the way|"
     r"is discouraged|are discouraged|is prohibited|are prohibited|is not permitted|are not permitted)\b"
@@ -41,8 +83,12 @@ REPORTED_SPEECH = re.compile(
     r"(told|tell|telling) us|(people|providers|they|respondents|carers) (said|say|says)|"
     r"what (is|are) meant by)\b"
 )
-DEFINITION_SECTION = re.compile(r"\b(glossary|definitions?|interpretation|abbreviations|terminology|key terms)\b", re.I)
-DEFINITION_ENTRY = re.compile(r"^\s*[\"“‘']?[\w &/\-–]{2,60}[\"”’']?\s*(:|–|—| - |\bmeans\b|\brefers to\b|\bis defined as\b)")
+DEFINITION_SECTION = re.compile(
+    r"\b(glossary|definitions?|interpretation|abbreviations|terminology|key terms)\b", re.I
+)
+DEFINITION_ENTRY = re.compile(
+    r"^\s*[\"“‘']?[\w &/\-–]{2,60}[\"”’']?\s*(:|–|—| - |\bmeans\b|\brefers to\b|\bis defined as\b)"
+)
 
 
 def clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -92,7 +138,9 @@ def only_names_term(block: Block, char_start: int) -> bool:
         return True
     if any(DEFINITION_SECTION.search(heading) for heading in block.location.trail):
         return True
-    return char_start < 60 and bool(DEFINITION_ENTRY.match(block.text)) and _defines_at(block.text, char_start)
+    return (
+        char_start < 60 and bool(DEFINITION_ENTRY.match(block.text)) and _defines_at(block.text, char_start)
+    )
 
 
 def _defines_at(text: str, char_start: int) -> bool:

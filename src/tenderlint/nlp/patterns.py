@@ -32,7 +32,9 @@ class PatternMatcher:
                 try:
                     self.matcher.add(rule.meta.code, list(rule.patterns))
                 except (ValueError, KeyError) as exc:
-                    raise PackError(f"{rule.meta.source}: rule {rule.meta.code}: invalid pattern: {exc}") from None
+                    raise PackError(
+                        f"{rule.meta.source}: rule {rule.meta.code}: invalid pattern: {exc}"
+                    ) from None
             if rule.phrases:
                 self.phrase_matcher.add(rule.meta.code, [nlp.make_doc(p) for p in rule.phrases])
         self.strings = nlp.vocab.strings
@@ -47,6 +49,8 @@ class PatternMatcher:
                 sent = doc[start].sent
                 key = (rule.meta.code, index, sent.start)
                 if key in seen or not self._applies(rule, analysis, index, sent.text):
+                    continue
+                if not _number_in_range(rule, doc[start:end], analysis):
                     continue
                 char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
                 if guard_reason(doc, start, end, block, char_start, char_end):
@@ -72,7 +76,9 @@ class PatternMatcher:
                 return False
         return True
 
-    def _finding(self, rule: PatternRule, analysis: Analysis, index: int, sent, start: int, end: int) -> Finding:
+    def _finding(
+        self, rule: PatternRule, analysis: Analysis, index: int, sent, start: int, end: int
+    ) -> Finding:
         block = analysis.blocks[index]
         excerpt_start, excerpt_end = sent.start_char, sent.end_char
         if excerpt_end - excerpt_start > EXCERPT_LIMIT:
@@ -94,3 +100,48 @@ class PatternMatcher:
             span=(start - excerpt_start - stripped, end - excerpt_start - stripped),
             block_index=index,
         )
+
+
+WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "twice": 2,
+    "once": 1,
+}
+
+
+def first_number(span) -> float | None:
+    """The first number in a span of tokens: digits ("60", "1,000") or words ("twelve", "twice")."""
+    for token in span:
+        text = token.lower_.replace(",", "")
+        if text in WORD_NUMBERS:
+            return float(WORD_NUMBERS[text])
+        digits = text.split("-")[0]
+        try:
+            return float(digits)
+        except ValueError:
+            continue
+    return None
+
+
+def _number_in_range(rule: PatternRule, span, analysis: Analysis) -> bool:
+    if rule.at_least is None and rule.at_most is None and rule.number_setting is None:
+        return True
+    value = first_number(span)
+    if value is None:
+        return False
+    at_least, at_most = rule.at_least, rule.at_most
+    if rule.number_setting:
+        limit = getattr(analysis.settings, rule.number_setting.replace("-", "_"))
+        at_least = limit if at_least is not None else None
+        at_most = limit if at_most is not None else None
+    return (at_least is None or value >= at_least) and (at_most is None or value <= at_most)

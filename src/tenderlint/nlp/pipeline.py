@@ -34,6 +34,10 @@ def get_nlp(name: str = DEFAULT) -> Language:
             f"pipeline = {name!r} is configured but not installed. Install it (pip install {name}) "
             f'or remove the setting to use the built-in pipeline ("default").'
         ) from None
-    if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+    if (
+        "sentencizer" not in nlp.pipe_names
+        and "parser" not in nlp.pipe_names
+        and "senter" not in nlp.pipe_names
+    ):
         nlp.add_pipe("sentencizer")
     return nlp

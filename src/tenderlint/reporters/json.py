@@ -44,7 +44,9 @@ class JsonReporter:
         for cid in finding.citations:
             c = context.citations.get(cid)
             if c:
-                citations.append({"id": c.id, "instrument": c.instrument, "provision": c.provision, "url": c.url})
+                citations.append(
+                    {"id": c.id, "instrument": c.instrument, "provision": c.provision, "url": c.url}
+                )
         return {
             "code": finding.code,
             "name": finding.name,

@@ -45,7 +45,7 @@ class TextReporter:
         lines = [f"{clean(result.path)}: {head}: {error.message} {error.hint}".rstrip()]
         if context.debug and error.detail:
             lines.append(error.detail.rstrip())
-        return lines + [""]
+        return [*lines, ""]
 
     def _finding(self, finding: Finding, context: ReportContext) -> list[str]:
         level = finding.severity.value
@@ -57,7 +57,9 @@ class TextReporter:
         for cid in finding.citations:
             citation = context.citations.get(cid)
             if citation:
-                lines.append(f"    {self._style('see:', context, fg='magenta')} {citation.title} <{citation.url}>")
+                lines.append(
+                    f"    {self._style('see:', context, fg='magenta')} {citation.title} <{citation.url}>"
+                )
         return [*lines, ""]
 
     def _excerpt(self, finding: Finding, context: ReportContext) -> list[str]:

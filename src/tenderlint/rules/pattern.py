@@ -7,7 +7,7 @@ rule, so a typo never silently switches a condition off.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tenderlint.document import BlockKind
@@ -26,7 +26,9 @@ MATCH_KEYS = {
     "unless-sentence",  # regexes; a matching sentence is not a finding
     "unless-nearby",  # {pattern: regex, blocks: N}: reasons given in this or the next N blocks
     "alt-citations",  # {regime-or-jurisdiction: [ids]} replacing `citations`
+    "number",  # {at-least: N} or {at-most: N}: the first number in the match must be in range
 }
+NUMBER_KEYS = {"at-least", "at-most", "setting"}
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9\-]+$")
 
@@ -43,7 +45,10 @@ class PatternRule:
     unless_sentence: tuple[re.Pattern[str], ...] = ()
     unless_nearby: re.Pattern[str] | None = None
     nearby_blocks: int = 1
-    extra: dict = field(default_factory=dict)
+    # Inclusive bounds on the first number in the match; `setting` names a config option that replaces them.
+    at_least: float | None = None
+    at_most: float | None = None
+    number_setting: str | None = None
 
 
 def load_pack(path: Path) -> list[PatternRule]:
@@ -71,6 +76,9 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     except ValueError as exc:
         raise PackError(f"{where}: scope: {exc}") from None
     nearby = entry.get("unless-nearby") or {}
+    number = entry.get("number") or {}
+    if set(number) - NUMBER_KEYS:
+        raise PackError(f"{where}: number: unknown key(s) {', '.join(sorted(set(number) - NUMBER_KEYS))}")
     return PatternRule(
         meta=meta,
         patterns=tuple(entry.get("patterns") or ()),
@@ -79,9 +87,14 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
         if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
         if_sentence=_regex(entry["if-sentence"], where, "if-sentence") if entry.get("if-sentence") else None,
-        unless_sentence=tuple(_regex(p, where, "unless-sentence") for p in entry.get("unless-sentence") or ()),
+        unless_sentence=tuple(
+            _regex(p, where, "unless-sentence") for p in entry.get("unless-sentence") or ()
+        ),
         unless_nearby=_regex(nearby["pattern"], where, "unless-nearby") if nearby else None,
         nearby_blocks=int(nearby.get("blocks", 1)) if nearby else 1,
+        at_least=number.get("at-least"),
+        at_most=number.get("at-most"),
+        number_setting=number.get("setting"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
@@ -10,7 +11,7 @@ from tenderlint.rules.base import DocumentRule
 
 
 class SocialValueWeighting(DocumentRule):
-    definition = {
+    definition: ClassVar[dict] = {
         "code": "TL301",
         "name": "social-value-not-weighted",
         "severity": "warning",
