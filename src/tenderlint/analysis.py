@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tenderlint.config import Settings
 from tenderlint.document import Block, Document
 from tenderlint.findings import Finding, RuleMeta
+from tenderlint.nlp.normalise import squash
 from tenderlint.profile import Profile, build_profile
 
 if TYPE_CHECKING:
@@ -27,15 +28,19 @@ class Analysis:
     settings: Settings
     regime: str
     jurisdiction: str
+    # offsets[i][j]: index in blocks[i].text of character j of the text spaCy saw (whitespace squashed).
+    offsets: list[list[int]] = field(default_factory=list, repr=False)
     _full_text: str | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, document: Document, nlp: Language, settings: Settings) -> Analysis:
         blocks = list(document.text_blocks())
-        docs = list(nlp.pipe(block.text for block in blocks))
+        squashed = [squash(block.text) for block in blocks]
+        docs = list(nlp.pipe(text for text, _ in squashed))
         profile = build_profile(document, blocks)
         regime = profile.detected_regime() if settings.regime == "auto" else settings.regime
-        return cls(document, blocks, docs, profile, settings, regime, settings.jurisdiction)
+        offsets = [mapping for _, mapping in squashed]
+        return cls(document, blocks, docs, profile, settings, regime, settings.jurisdiction, offsets)
 
     def document_matches(self, pattern: re.Pattern[str]) -> bool:
         if self._full_text is None:

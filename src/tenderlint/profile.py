@@ -48,7 +48,20 @@ DATE = re.compile(
     r"November|December)\s+(20\d\d)\b",
     re.I,
 )
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 PA2023_START = date(2025, 2, 24)
 
 

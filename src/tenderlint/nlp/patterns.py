@@ -52,11 +52,14 @@ class PatternMatcher:
                     continue
                 if not _number_in_range(rule, doc[start:end], analysis):
                     continue
-                char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                to_source = analysis.offsets[index]
+                char_start = to_source[doc[start].idx]
+                char_end = to_source[doc[end - 1].idx + len(doc[end - 1])]
                 if guard_reason(doc, start, end, block, char_start, char_end):
                     continue
                 seen.add(key)
-                yield self._finding(rule, analysis, index, sent, char_start, char_end)
+                sentence = (to_source[sent.start_char], to_source[sent.end_char])
+                yield self._finding(rule, analysis, index, sentence, char_start, char_end)
 
     def _applies(self, rule: PatternRule, analysis: Analysis, index: int, sentence: str) -> bool:
         block = analysis.blocks[index]
@@ -77,10 +80,17 @@ class PatternMatcher:
         return True
 
     def _finding(
-        self, rule: PatternRule, analysis: Analysis, index: int, sent, start: int, end: int
+        self,
+        rule: PatternRule,
+        analysis: Analysis,
+        index: int,
+        sentence: tuple[int, int],
+        start: int,
+        end: int,
     ) -> Finding:
+        """A finding whose excerpt is the sentence (in the block's own text) with the match inside it."""
         block = analysis.blocks[index]
-        excerpt_start, excerpt_end = sent.start_char, sent.end_char
+        excerpt_start, excerpt_end = sentence
         if excerpt_end - excerpt_start > EXCERPT_LIMIT:
             excerpt_start = max(excerpt_start, start - EXCERPT_LIMIT // 2)
             excerpt_end = min(excerpt_end, max(end, excerpt_start + EXCERPT_LIMIT))
@@ -105,7 +115,29 @@ class PatternMatcher:
 WORD_NUMBERS = {
     word: value
     for value, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 } | {
     "thirty": 30,

@@ -11,7 +11,14 @@ from tenderlint.errors import InputError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-TEXT_EXTENSIONS = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html"}
+TEXT_EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+}
 DOCUMENT_EXTENSIONS = {".docx", ".pdf", ".odt", *TEXT_EXTENSIONS}
 
 

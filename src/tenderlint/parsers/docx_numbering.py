@@ -75,6 +75,7 @@ class Numbering:
         self.style_links: dict[str, str] = {}
         self.nums: dict[str, tuple[str, dict[int, tuple[Level | None, int | None]]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self._cache: dict[str, dict[int, Level]] = {}
         if root is not None:
             self._load(root)
 
@@ -108,6 +109,11 @@ class Numbering:
 
     def levels(self, num_id: str, depth: int = 0) -> dict[int, Level]:
         """The effective levels of a numbering instance (abstract definition plus overrides)."""
+        if num_id not in self._cache:
+            self._cache[num_id] = self._resolve(num_id, depth)
+        return self._cache[num_id]
+
+    def _resolve(self, num_id: str, depth: int) -> dict[int, Level]:
         if num_id not in self.nums or depth > 5:
             return {}
         abstract_id, overrides = self.nums[num_id]

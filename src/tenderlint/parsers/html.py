@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser as _StdlibHTMLParser
 
 from tenderlint import errors
-from tenderlint.document import Block, BlockKind, Document, Location
+from tenderlint.document import BlockKind, Document, Location
 from tenderlint.errors import InputError
 from tenderlint.parsers.html_blocks import ListCounter, Pending, TableBuilder
 from tenderlint.parsers.suppress import SuppressionTracker
@@ -47,7 +47,9 @@ class HtmlParser:
             collector.close()
         except (AssertionError, ValueError, RecursionError) as exc:
             raise InputError(
-                errors.CORRUPT, f"The HTML could not be read ({exc}).", "Open it in a browser and save it again."
+                errors.CORRUPT,
+                f"The HTML could not be read ({exc}).",
+                "Open it in a browser and save it again.",
             ) from None
         collector.finish()
         document = collector.document

@@ -164,7 +164,12 @@ class _Builder:
         text = " ".join(line[0] for line in lines)
         column = start + 1 + _probe_offset(raw, text)
         location = Location(
-            line=line_index + 1, column=column, trail=self.trail_names(), table=self.tables, row=row, cell=number
+            line=line_index + 1,
+            column=column,
+            trail=self.trail_names(),
+            table=self.tables,
+            row=row,
+            cell=number,
         )
         block = Block(BlockKind.TABLE_CELL, text, location, line_starts=((line_index + 1, column),))
         return block, start + max(len(raw), 1)
@@ -219,7 +224,9 @@ class _Builder:
     def trail_names(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.trail)
 
-    def emit(self, kind: BlockKind, lines: list[Line], level: int | None = None, number: str | None = None) -> None:
+    def emit(
+        self, kind: BlockKind, lines: list[Line], level: int | None = None, number: str | None = None
+    ) -> None:
         first = lines[0]
         self.document.blocks.append(
             Block(

@@ -18,7 +18,9 @@ from tenderlint.parsers.textdecode import decode_text
 
 COMMENT_LINE = re.compile(r"^\s*<!--(.*tenderlint:.*)-->\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^(?P<marker>[-*•◦▪–])\s+")
-NUMBERED = re.compile(r"^(?P<marker>\d{1,3}[.)]|[a-z][.)]|[ivxlc]{1,6}[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))\s+")
+NUMBERED = re.compile(
+    r"^(?P<marker>\d{1,3}[.)]|[a-z][.)]|[ivxlc]{1,6}[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))\s+"
+)
 HEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?\s+[A-Z]")
 MAX_HEADING_LENGTH = 80
 
@@ -118,7 +120,9 @@ def _list_items(lines: list[SourceLine]) -> list[Block] | None:
     return [_block(BlockKind.LIST_ITEM, item_lines, number=number) for number, item_lines in items]
 
 
-def _block(kind: BlockKind, lines: list[SourceLine], level: int | None = None, number: str | None = None) -> Block:
+def _block(
+    kind: BlockKind, lines: list[SourceLine], level: int | None = None, number: str | None = None
+) -> Block:
     first = lines[0]
     return Block(
         kind=kind,

@@ -23,18 +23,19 @@ class CommentDirectives:
     `disable-file` applies to the whole document; `enable` has no meaning for an anchored comment.
     """
 
-    def __init__(self, texts: Mapping[str, str]) -> None:
+    def __init__(self, texts: Mapping[str, str] | None = None) -> None:
         self.by_id: dict[str, set[str]] = {}
         self.file_wide: set[str] = set()
-        for comment_id, text in texts.items():
-            codes: set[str] = set()
-            for verb, found in directives(text):
-                if verb in ANCHORED_VERBS:
-                    codes.update(found)
-                elif verb == "disable-file":
-                    self.file_wide.update(found)
-            if codes:
-                self.by_id[comment_id] = codes
+        for comment_id, text in (texts or {}).items():
+            self.add(comment_id, text)
+
+    def add(self, comment_id: str, text: str) -> None:
+        """Record one comment's directives (formats that meet comments inline add them as they go)."""
+        for verb, found in directives(text):
+            if verb in ANCHORED_VERBS:
+                self.by_id.setdefault(comment_id, set()).update(found)
+            elif verb == "disable-file":
+                self.file_wide.update(found)
 
     def codes_for(self, comment_ids: Iterable[str]) -> tuple[str, ...]:
         """The rule codes suppressed on a block anchored by these comments."""

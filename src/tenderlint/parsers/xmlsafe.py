@@ -26,6 +26,8 @@ def hardened_parser() -> etree.XMLParser:
         dtd_validation=False,
         remove_comments=True,
         remove_pis=True,
+        # Office suites write duplicate xml:id values; libxml2 would reject the file for that alone.
+        collect_ids=False,
     )
 
 
@@ -36,7 +38,9 @@ def parse_xml(data: bytes, what: str, hint: str = RESAVE_HINT) -> etree._Element
     try:
         root = etree.fromstring(data, parser=hardened_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError(errors.CORRUPT, f"The document's {what} is damaged ({_first_line(exc)}).", hint) from exc
+        raise InputError(
+            errors.CORRUPT, f"The document's {what} is damaged ({_first_line(exc)}).", hint
+        ) from exc
     if root is None:
         raise InputError(errors.CORRUPT, f"The document's {what} is empty.", hint)
     return root

@@ -1,0 +1,31 @@
+"""Collapse runs of whitespace before spaCy sees the text, keeping a map back to the original offsets.
+
+Hard-wrapped text files and PDFs put newlines and double spaces inside sentences; spaCy turns those into
+whitespace tokens that would break every multi-word pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+WHITESPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> tuple[str, list[int]]:
+    """Return (normalised text, offsets) where offsets[i] is the original index of normalised char i.
+
+    offsets has one extra entry so that an end offset (one past the last character) maps too.
+    """
+    pieces: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in WHITESPACE.finditer(text):
+        pieces.append(text[position : match.start()])
+        offsets.extend(range(position, match.start()))
+        pieces.append(" ")
+        offsets.append(match.start())
+        position = match.end()
+    pieces.append(text[position:])
+    offsets.extend(range(position, len(text)))
+    offsets.append(len(text))
+    return "".join(pieces), offsets

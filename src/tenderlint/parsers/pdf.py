@@ -1,0 +1,256 @@
+"""PDF parser: text and positions from pypdfium2 (fast), ruled tables from pdfplumber (only where needed).
+
+Locations are page + line, counting the lines of the page body in reading order, because that
+is what a person can find in a PDF viewer. Running headers and footers are reported once,
+not on every page, so rules do not fire forty times on the same copyright line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from tenderlint import errors
+from tenderlint.document import Block, BlockKind, Document, Location
+from tenderlint.errors import InputError
+from tenderlint.parsers.pdf_layout import Line, PageFrame, Run, extract_runs, group_lines
+from tenderlint.parsers.pdf_reading import Item, paragraphs, pitch_ratio, reading_order
+from tenderlint.parsers.pdf_tables import TableRegion, find_tables, may_hold_table, regions, rule_counts
+
+#: Running headers and footers live in the top and bottom this-much of the page.
+FURNITURE_ZONE = 0.08
+PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+
+
+@dataclass
+class _Page:
+    number: int
+    frame: PageFrame
+    runs: list[Run]
+    text: str
+    candidate: bool
+    furniture: dict[str, list[Line]] = field(default_factory=lambda: {"header": [], "footer": []})
+    tables: list[TableRegion] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+class PdfParser:
+    """Parses .pdf files; registered by the built-in plugin."""
+
+    format = "pdf"
+    extensions = (".pdf",)
+
+    def parse(self, data: bytes, path: str) -> Document:
+        """Read every page's text and layout, drop repeated furniture, find tables, build blocks."""
+        import pypdfium2
+
+        document = Document(path=path, format=self.format)
+        pdf = _open(pypdfium2, data)
+        try:
+            pages = [_read_page(pdf, index, document.warnings) for index in range(len(pdf))]
+            _check_text(pages)
+            remove_furniture(pages)
+            _attach_tables(pdf, data, pages, document.warnings)
+        except (pypdfium2.PdfiumError, ValueError, AssertionError, OSError) as exc:
+            raise _corrupt(exc) from None
+        finally:
+            pdf.close()
+        for page in pages:
+            page.items = reading_order(_body_runs(page), page.tables, page.frame.width)
+        pitch = pitch_ratio([page.items for page in pages])
+        tables = 0
+        for page in pages:
+            blocks, tables = page_blocks(page, pitch, tables)
+            document.blocks.extend(blocks)
+        return document
+
+
+def _open(pypdfium2: Any, data: bytes) -> Any:
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in PASSWORD_ERRORS:
+            raise InputError(
+                errors.ENCRYPTED,
+                "The PDF is password-protected.",
+                "Save an unprotected copy (in Acrobat: File > Properties > Security) and lint that.",
+            ) from None
+        raise _corrupt(exc) from None
+
+
+def _corrupt(exc: Exception) -> InputError:
+    return InputError(
+        errors.CORRUPT,
+        f"The PDF is damaged and cannot be read ({exc}).",
+        "Open it in a PDF viewer and save or print it to a new PDF, or lint the original Word file.",
+    )
+
+
+def _read_page(pdf: Any, index: int, warnings: list[str]) -> _Page:
+    """Runs, plain text and a table hint for one page; a page pdfium cannot read is skipped with a warning."""
+    import pypdfium2
+
+    page = pdf[index]
+    try:
+        frame = PageFrame(page.get_bbox(), page.get_rotation())
+        textpage = page.get_textpage()
+        try:
+            runs, text = extract_runs(textpage, frame)
+        finally:
+            textpage.close()
+        candidate = bool(runs) and may_hold_table(*rule_counts(page), text)
+        return _Page(index + 1, frame, runs, text, candidate)
+    except pypdfium2.PdfiumError as exc:
+        warnings.append(f"page {index + 1} could not be read ({exc}).")
+        return _Page(index + 1, PageFrame((0, 0, 0, 0), 0), [], "", False)
+    finally:
+        page.close()
+
+
+def _check_text(pages: list[_Page]) -> None:
+    if not pages:
+        raise InputError(
+            errors.EMPTY, "The PDF has no pages.", "Export it again from the program that made it."
+        )
+    if not any(page.runs for page in pages):
+        raise InputError(
+            errors.NO_TEXT,
+            "The PDF has no text layer: it is scanned images.",
+            "Run OCR on it (e.g. ocrmypdf) or lint the original Word file.",
+        )
+
+
+def furniture_threshold(page_count: int) -> int | None:
+    """On how many pages a top/bottom line must repeat to count as a running header or footer."""
+    if page_count >= 4:
+        return max(3, math.ceil(page_count / 2))
+    if page_count >= 2:
+        return 2
+    return None
+
+
+def furniture_key(text: str) -> str:
+    """Page numbers and dates change from page to page; compare the rest."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def remove_furniture(pages: list[_Page]) -> None:
+    """Move lines repeated in the top/bottom zone out of the page bodies; keep each one once."""
+    need = furniture_threshold(len(pages))
+    if need is None:
+        return
+    zones = [_zone_lines(page) for page in pages]
+    counts: Counter[tuple[str, str]] = Counter()
+    for zone in zones:
+        counts.update({(part, furniture_key(line.text)) for part, lines in zone.items() for line in lines})
+    seen: set[tuple[str, str]] = set()
+    for page, zone in zip(pages, zones):
+        removed: set[int] = set()
+        for part, lines in zone.items():
+            for line in lines:
+                key = (part, furniture_key(line.text))
+                if counts[key] < need:
+                    continue
+                removed.update(id(run) for run in line.runs)
+                if key not in seen:
+                    seen.add(key)
+                    page.furniture[part].append(line)
+        page.runs = [run for run in page.runs if id(run) not in removed]
+
+
+def _zone_lines(page: _Page) -> dict[str, list[Line]]:
+    height = page.frame.height
+    top = [run for run in page.runs if run.middle < FURNITURE_ZONE * height]
+    bottom = [run for run in page.runs if run.middle > (1 - FURNITURE_ZONE) * height]
+    return {"header": group_lines(top), "footer": group_lines(bottom)}
+
+
+def _attach_tables(pdf: Any, data: bytes, pages: list[_Page], warnings: list[str]) -> None:
+    candidates = [page.number - 1 for page in pages if page.candidate]
+    if not candidates:
+        return
+    for index, tables in find_tables(data, candidates, warnings).items():
+        if not tables:
+            continue
+        page = pdf[index]
+        textpage = page.get_textpage()
+        try:
+            pages[index].tables = regions(tables, textpage, pages[index].frame)
+        finally:
+            textpage.close()
+            page.close()
+
+
+def _body_runs(page: _Page) -> list[Run]:
+    """The page's runs outside tables; runs inside a table give it its visual line count."""
+    if not page.tables:
+        return page.runs
+    body = []
+    inside: dict[int, list[Run]] = {}
+    for run in page.runs:
+        x, y = (run.x0 + run.x1) / 2, run.middle
+        table = next((i for i, table in enumerate(page.tables) if table.contains(x, y)), None)
+        if table is None:
+            body.append(run)
+        else:
+            inside.setdefault(table, []).append(run)
+    for index, table in enumerate(page.tables):
+        table.line_middles = [(line.top + line.bottom) / 2 for line in group_lines(inside.get(index, []))]
+    return body
+
+
+def page_blocks(page: _Page, pitch: float, tables: int) -> tuple[list[Block], int]:
+    """Blocks for one page: first-seen header, body paragraphs and tables, first-seen footer."""
+    blocks = [_furniture_block(page, "header")] if page.furniture["header"] else []
+    next_line = 1
+    for group in paragraphs(page.items, pitch):
+        if isinstance(group, TableRegion):
+            tables += 1
+            blocks.append(_table_block(group, page.number, next_line, tables))
+            next_line += len(group.line_middles)
+            continue
+        numbers = range(next_line, next_line + len(group))
+        blocks.append(
+            Block(
+                kind=BlockKind.PARAGRAPH,
+                text="\n".join(line.text for line in group),
+                location=Location(line=next_line, column=1, page=page.number),
+                line_starts=tuple((number, 1) for number in numbers),
+            )
+        )
+        next_line += len(group)
+    if page.furniture["footer"]:
+        blocks.append(_furniture_block(page, "footer"))
+    return blocks, tables
+
+
+def _furniture_block(page: _Page, part: str) -> Block:
+    kind = BlockKind.HEADER if part == "header" else BlockKind.FOOTER
+    text = "\n".join(line.text for line in page.furniture[part])
+    return Block(kind=kind, text=text, location=Location(page=page.number, part=part))
+
+
+def _table_block(region: TableRegion, page: int, first_line: int, number: int) -> Block:
+    rows = []
+    for row_number, row in enumerate(region.rows, start=1):
+        cells = []
+        for cell_number, (box, text) in enumerate(row, start=1):
+            lines = [
+                first_line + i for i, middle in enumerate(region.line_middles) if box[1] <= middle <= box[3]
+            ]
+            line_count = max(1, text.count("\n") + 1)
+            start = lines[0] if lines else first_line
+            numbers = (lines + list(range(lines[-1] + 1 if lines else start, start + line_count)))[
+                :line_count
+            ]
+            location = Location(
+                line=start, column=1, page=page, table=number, row=row_number, cell=cell_number
+            )
+            starts = tuple((n, 1) for n in numbers)
+            cells.append(Block(BlockKind.TABLE_CELL, text, location, line_starts=starts))
+        rows.append(cells)
+    location = Location(line=first_line, column=1, page=page, table=number)
+    return Block(kind=BlockKind.TABLE, text="", location=location, rows=rows)

@@ -1,0 +1,234 @@
+"""Text runs and lines from pypdfium2, in page coordinates measured from the top-left corner.
+
+pdfium gives the page text in content-stream order with generated line breaks, plus a box for
+any range of characters. Each pdfium line becomes one or more runs (split where the ink has a
+wide horizontal gap, e.g. a table gutter or a second column); layout works on those runs.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+#: A gap wider than this many line heights (and GAP_MIN points) splits a pdfium line into runs.
+GAP_HEIGHTS = 1.5
+GAP_MIN = 10.0
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class Run:
+    """A piece of text on one line, with its box (x0, top, x1, bottom) in points from the top-left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    """A visual line: runs at the same height, left to right."""
+
+    runs: list[Run] = field(default_factory=list)
+    #: 0 for a single-column page or the left column, 1 for the right column.
+    column: int = 0
+
+    @property
+    def text(self) -> str:
+        parts: list[str] = []
+        for index, run in enumerate(self.runs):
+            if index and run.x0 - self.runs[index - 1].x1 > 0.1 * run.height:
+                parts.append(" ")
+            parts.append(run.text)
+        return "".join(parts)
+
+    @property
+    def x0(self) -> float:
+        return min(run.x0 for run in self.runs)
+
+    @property
+    def x1(self) -> float:
+        return max(run.x1 for run in self.runs)
+
+    @property
+    def top(self) -> float:
+        return min(run.top for run in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return max(run.bottom for run in self.runs)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(run.height for run in self.runs)
+
+
+class PageFrame:
+    """Maps PDF user-space points to top-left page coordinates, honouring the page's /Rotate."""
+
+    def __init__(self, bbox: tuple[float, float, float, float], rotation: int) -> None:
+        self.left, self.bottom, self.right, self.top = bbox
+        self.rotation = rotation % 360
+        width, height = self.right - self.left, self.top - self.bottom
+        self.width, self.height = (height, width) if self.rotation in (90, 270) else (width, height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) in user space -> (x0, top, x1, bottom) on the page."""
+        ax, ay = self.point(rect[0], rect[1])
+        bx, by = self.point(rect[2], rect[3])
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def user_rect(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """Inverse of `box`: page (x0, top, x1, bottom) -> user (left, bottom, right, top)."""
+        corners = [self._inverse(x, y) for x, y in ((box[0], box[1]), (box[2], box[3]))]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def _inverse(self, px: float, py: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return py + self.left, px + self.bottom
+        if self.rotation == 180:
+            return self.right - px, py + self.bottom
+        if self.rotation == 270:
+            return self.right - py, self.top - px
+        return px + self.left, self.top - py
+
+
+def clean(text: str) -> str:
+    """pdfium marks end-of-line hyphens as U+FFFE (or STX); they were printed as hyphens."""
+    text = text.replace("\ufffe", "-").replace("\x02", "-").replace("\t", " ")
+    return CONTROL.sub("", text)
+
+
+def extract_runs(textpage: Any, frame: PageFrame) -> tuple[list[Run], str]:
+    """All runs on a page, and the page's plain text (for keyword checks)."""
+    text = textpage.get_text_range()
+    exact = len(text) == textpage.count_chars()
+    runs: list[Run] = []
+    start = 0
+    for match in [*LINE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if text[start:end].strip():
+            runs.extend(_line_runs(textpage, frame, text, start, end, exact))
+        start = match.end() if match else len(text)
+    return runs, text
+
+
+def _line_runs(textpage: Any, frame: PageFrame, text: str, start: int, end: int, exact: bool) -> list[Run]:
+    """Runs for text[start:end], one pdfium line; split at wide gaps between its boxes."""
+    char_start, char_count = (start, end - start) if exact else _char_range(textpage, start, end)
+    if char_count <= 0:
+        return []
+    boxes = []
+    for index in range(textpage.count_rects(char_start, char_count)):
+        box = frame.box(textpage.get_rect(index))
+        if box[2] - box[0] > 0.3 and box[3] - box[1] > 0.3:  # pdfium emits empty boxes for spaces
+            boxes.append(box)
+    if not boxes:
+        return []
+    boxes.sort()
+    segment = text[start:end]
+    first = char_start + len(segment) - len(segment.lstrip()) if exact else char_start
+    top, bottom = _extent(textpage, frame, first, boxes)
+    groups: list[list[Box]] = [[boxes[0]]]
+    for box in boxes[1:]:
+        if box[0] - max(b[2] for b in groups[-1]) > max(GAP_HEIGHTS * (bottom - top), GAP_MIN):
+            groups.append([box])
+        else:
+            groups[-1].append(box)
+    if len(groups) == 1 or not exact:
+        return [_run(segment, [box for group in groups for box in group], top, bottom)]
+    runs = []
+    for (piece, index), group in zip(_split(textpage, frame, groups, start, end, text), groups):
+        if index is not None:
+            runs.append(_run(piece, group, *_extent(textpage, frame, index, group)))
+    return runs
+
+
+def _extent(textpage: Any, frame: PageFrame, index: int, boxes: list[Box]) -> tuple[float, float]:
+    """Top and bottom of a run from the font's box for its first character.
+
+    Ink boxes vary with the letters ("and" is shorter than "Sp"); the font box does not, so
+    line heights and spacing compare fairly.
+    """
+    _, top, _, bottom = frame.box(textpage.get_charbox(index, loose=True))
+    if bottom - top < 0.3:
+        return min(b[1] for b in boxes), max(b[3] for b in boxes)
+    return top, bottom
+
+
+def _split(
+    textpage: Any, frame: PageFrame, groups: list[list[Box]], start: int, end: int, text: str
+) -> list[tuple[str, int | None]]:
+    """Share one pdfium line's characters between box groups by where each is drawn.
+
+    Returns each group's text and the index of its first visible character (None if it has none).
+    """
+    edges = [(max(b[2] for b in a) + min(b[0] for b in c)) / 2 for a, c in zip(groups, groups[1:])]
+    pieces: list[tuple[str, int | None]] = [("", None)] * len(groups)
+    current = 0
+    for index in range(start, end):
+        char = text[index]
+        if not char.isspace():
+            left, _, right, _ = frame.box(textpage.get_charbox(index))
+            current = sum(1 for edge in edges if (left + right) / 2 > edge)
+        piece, first = pieces[current]
+        if first is None and not clean(char).strip():
+            continue
+        pieces[current] = (piece + char, index if first is None else first)
+    return pieces
+
+
+def _char_range(textpage: Any, start: int, end: int) -> tuple[int, int]:
+    """Translate a text-index range to a char-index range when pdfium's two views differ."""
+    import pypdfium2.raw as pdfium_c
+
+    first = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, start)
+    last = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, end - 1)
+    if first < 0 or last < first:
+        return 0, 0
+    return first, last - first + 1
+
+
+def _run(piece: str, group: list[Box], top: float, bottom: float) -> Run:
+    x0, x1 = min(b[0] for b in group), max(b[2] for b in group)
+    return Run(text=" ".join(clean(piece).split()), x0=x0, top=top, x1=x1, bottom=bottom)
+
+
+def group_lines(runs: list[Run]) -> list[Line]:
+    """Runs that overlap vertically by half the smaller height form one line; lines top to bottom."""
+    lines: list[Line] = []
+    for run in sorted(runs, key=lambda r: (r.top, r.x0)):
+        if lines:
+            line = lines[-1]
+            overlap = min(line.bottom, run.bottom) - max(line.top, run.top)
+            if overlap >= 0.5 * min(line.height, run.height):
+                line.runs.append(run)
+                continue
+        lines.append(Line([run]))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.x0)
+    return lines

@@ -1,0 +1,100 @@
+"""Tables in PDFs: pdfplumber finds ruled tables, but it costs ~100 ms a page, so it only looks at
+pages whose vector graphics (seen cheaply through pypdfium2) could be table rules. Cell text comes
+from pypdfium2, which is exact and fast.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tenderlint.parsers.pdf_layout import PageFrame, clean
+
+KEYWORDS = re.compile(r"weighting|criteri|score|%|price", re.IGNORECASE)
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class TableRegion:
+    """A table found on a page: its box (x0, top, x1, bottom) and rows of (cell box, cell text)."""
+
+    box: Box
+    rows: list[list[tuple[Box, str]]]
+    #: Vertical middles of the visual text lines inside the table, top to bottom (for line numbers).
+    line_middles: list[float] = field(default_factory=list)
+
+    def contains(self, x: float, y: float, slack: float = 1.0) -> bool:
+        x0, top, x1, bottom = self.box
+        return x0 - slack <= x <= x1 + slack and top - slack <= y <= bottom + slack
+
+
+def rule_counts(page: Any) -> tuple[int, int]:
+    """(thin line-like paths, box-like paths) drawn on a pypdfium2 page."""
+    import pypdfium2.raw as pdfium_c
+
+    lines = boxes = 0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if (width <= 3 and height >= 8) or (height <= 3 and width >= 15):
+            lines += 1
+        elif width >= 15 and height >= 8:
+            boxes += 1
+    return lines, boxes
+
+
+def may_hold_table(lines: int, boxes: int, text: str) -> bool:
+    """Ruling lines, or some graphics plus words that tender tables use (weighting, score, price, %)."""
+    if lines >= 3 or boxes >= 3:
+        return True
+    return lines + boxes >= 1 and KEYWORDS.search(text) is not None
+
+
+def find_tables(data: bytes, page_indices: list[int], warnings: list[str]) -> dict[int, list[Any]]:
+    """pdfplumber tables (default settings) on the given 0-based pages, keyed by page index.
+
+    pdfplumber and pdfminer raise many kinds of exceptions on odd files; tables are an extra, so
+    any failure becomes a warning and the page's text is still read as paragraphs.
+    """
+    import pdfplumber
+
+    found: dict[int, list[Any]] = {}
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index in page_indices:
+                try:
+                    page = pdf.pages[index]
+                    found[index] = [table for table in page.find_tables() if _cell_count(table) >= 2]
+                    page.close()
+                except Exception as exc:  # noqa: BLE001 - see docstring
+                    warnings.append(f"page {index + 1}: tables could not be read ({type(exc).__name__}).")
+    except Exception as exc:  # noqa: BLE001 - see docstring
+        warnings.append(f"Tables could not be read ({type(exc).__name__}); their text is read as paragraphs.")
+    return found
+
+
+def _cell_count(table: Any) -> int:
+    return sum(1 for row in table.rows for cell in row.cells if cell is not None)
+
+
+def regions(tables: list[Any], textpage: Any, frame: PageFrame) -> list[TableRegion]:
+    """TableRegions for pdfplumber tables, with each cell's text read by pypdfium2."""
+    out = []
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            cells = [(tuple(cell), cell_text(textpage, frame, tuple(cell))) for cell in row.cells if cell]
+            if cells:
+                rows.append(cells)
+        out.append(TableRegion(box=tuple(table.bbox), rows=rows))
+    return out
+
+
+def cell_text(textpage: Any, frame: PageFrame, box: Box) -> str:
+    """Text inside a cell box, one line per visual line."""
+    inset = (box[0] + 0.5, box[1] + 0.5, box[2] - 0.5, box[3] - 0.5)
+    raw = clean(textpage.get_text_bounded(*frame.user_rect(inset)).replace("\r\n", "\n"))
+    lines = (" ".join(line.split()) for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
