@@ -41,7 +41,7 @@ def test_folder_run_reports_every_file_once():
 
 
 def test_html_named_docx_is_read_by_content():
-    code, report = run_json(str(BROKEN / "not-really.docx"))
+    _, report = run_json(str(BROKEN / "not-really.docx"))
     assert report["files"][0]["format"] == "html"
     assert report["files"][0]["error"] is None
 

@@ -35,7 +35,7 @@ def load_yaml(path: Path) -> Any:
 
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
+            return yaml.load(handle, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

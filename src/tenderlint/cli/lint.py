@@ -65,6 +65,7 @@ def lint(
     overrides = {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on}
     try:
         explicit = load_file(Path(config_file)) if config_file else None
+        root_settings = explicit or settings_for_dir(Path.cwd())
         reporters = _reporters()
         if output_format not in reporters:
             raise click.UsageError(
@@ -76,7 +77,7 @@ def lint(
 
     results: list[FileResult] = []
     fail_levels: dict[int, str] = {}
-    for path in discover(paths):
+    for path in discover(paths, exclude=root_settings.exclude):
         display = (stdin_filename or "stdin") if path == "-" else path
         try:
             base = explicit or settings_for_dir(_config_dir(display))

@@ -12,7 +12,12 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: pdfium joins a line ending in a hyphen to the next and marks the hyphen U+FFFE: split there too.
+LINE_BREAK = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
+#: Word's Symbol/Wingdings bullets arrive as private-use characters.
+PRIVATE_BULLETS = str.maketrans(
+    dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf0de\uf0e0\uf06e\uf071", "•")
+)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 #: A gap wider than this many line heights (and GAP_MIN points) splits a pdfium line into runs.
 GAP_HEIGHTS = 1.5
@@ -118,9 +123,9 @@ class PageFrame:
 
 
 def clean(text: str) -> str:
-    """pdfium marks end-of-line hyphens as U+FFFE (or STX); they were printed as hyphens."""
+    """pdfium marks end-of-line hyphens as U+FFFE (or STX): they were printed as hyphens, so keep them."""
     text = text.replace("\ufffe", "-").replace("\x02", "-").replace("\t", " ")
-    return CONTROL.sub("", text)
+    return CONTROL.sub("", text.translate(PRIVATE_BULLETS))
 
 
 def extract_runs(textpage: Any, frame: PageFrame) -> tuple[list[Run], str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+
 from tenderlint.parsers.pdf_layout import Line, Run, group_lines
 from tenderlint.parsers.pdf_tables import TableRegion
 

@@ -30,26 +30,31 @@ class TableRegion:
         return x0 - slack <= x <= x1 + slack and top - slack <= y <= bottom + slack
 
 
-def rule_counts(page: Any) -> tuple[int, int]:
-    """(thin line-like paths, box-like paths) drawn on a pypdfium2 page."""
+def rule_counts(page: Any) -> tuple[int, int, int]:
+    """(horizontal edges, vertical edges, thin rule paths) drawn on a pypdfium2 page.
+
+    A thin path is a rule (one edge); a larger one could be a cell or a whole grid (four edges).
+    """
     import pypdfium2.raw as pdfium_c
 
-    lines = boxes = 0
+    horizontal = vertical = rules = 0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
-        if (width <= 3 and height >= 8) or (height <= 3 and width >= 15):
-            lines += 1
+        if width <= 3 and height >= 8:
+            vertical, rules = vertical + 1, rules + 1
+        elif height <= 3 and width >= 15:
+            horizontal, rules = horizontal + 1, rules + 1
         elif width >= 15 and height >= 8:
-            boxes += 1
-    return lines, boxes
+            horizontal, vertical = horizontal + 2, vertical + 2
+    return horizontal, vertical, rules
 
 
-def may_hold_table(lines: int, boxes: int, text: str) -> bool:
-    """Ruling lines, or some graphics plus words that tender tables use (weighting, score, price, %)."""
-    if lines >= 3 or boxes >= 3:
-        return True
-    return lines + boxes >= 1 and KEYWORDS.search(text) is not None
+def may_hold_table(horizontal: int, vertical: int, rules: int, text: str) -> bool:
+    """Graphics that could form a grid, plus ruling lines or words tender tables use (weighting, %)."""
+    if horizontal < 2 or vertical < 2:
+        return False
+    return rules >= 4 or KEYWORDS.search(text) is not None
 
 
 def find_tables(data: bytes, page_indices: list[int], warnings: list[str]) -> dict[int, list[Any]]:
@@ -66,17 +71,18 @@ def find_tables(data: bytes, page_indices: list[int], warnings: list[str]) -> di
             for index in page_indices:
                 try:
                     page = pdf.pages[index]
-                    found[index] = [table for table in page.find_tables() if _cell_count(table) >= 2]
+                    found[index] = [table for table in page.find_tables() if _is_grid(table)]
                     page.close()
-                except Exception as exc:  # noqa: BLE001 - see docstring
+                except Exception as exc:
                     warnings.append(f"page {index + 1}: tables could not be read ({type(exc).__name__}).")
-    except Exception as exc:  # noqa: BLE001 - see docstring
+    except Exception as exc:
         warnings.append(f"Tables could not be read ({type(exc).__name__}); their text is read as paragraphs.")
     return found
 
 
-def _cell_count(table: Any) -> int:
-    return sum(1 for row in table.rows for cell in row.cells if cell is not None)
+def _is_grid(table: Any) -> bool:
+    """At least two columns: a single column of boxes is a shaded text box, not a table."""
+    return any(sum(1 for cell in row.cells if cell is not None) >= 2 for row in table.rows)
 
 
 def regions(tables: list[Any], textpage: Any, frame: PageFrame) -> list[TableRegion]:
