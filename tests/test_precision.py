@@ -29,6 +29,8 @@ def test_quoted_and_reported_patterns_are_quiet(tmp_path):
         "# Review\n\n"
         "Providers told us that “time and task” contracts leave no room for judgement.\n\n"
         "So-called hourly rates were replaced by individual budgets in 2024.\n\n"
+        "Steer clear of questions in tenders such as 'what social value will you provide?' and say instead "
+        "which local outcomes you will score.\n\n"
         "## Glossary\n\nHourly rate: the amount paid for one hour of care.\n",
         encoding="utf-8",
     )

@@ -155,6 +155,7 @@ def test_tables_interleaved_with_merged_cells_once(tmp_path: Path) -> None:
     assert cell.kind is BlockKind.TABLE_CELL
     assert (cell.location.table, cell.location.row, cell.location.cell) == (1, 2, 2)
     assert cell.location.paragraph is None and cell.location.trail == ("Prices",)
+    assert tbl.rows[0][1].location.cell == 2  # a horizontal merge counts as one cell
     assert tbl.rows[2][1].location.cell == 3  # the merged-away "Tall" still occupies position 1
     assert blocks[3].location.paragraph == 3  # table cell paragraphs are not counted
 
@@ -372,7 +373,7 @@ def test_comment_directives_suppress_anchored_blocks(tmp_path: Path) -> None:
     p2 = doc.add_paragraph("Hourly rates apply")
     p3 = doc.add_paragraph("Still in range")
     p4 = doc.add_paragraph("Plain comment here")
-    p5 = doc.add_paragraph("After range")
+    doc.add_paragraph("After range")
     table = doc.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "Cell with comment"
     table.cell(0, 1).text = "Other cell"

@@ -69,7 +69,7 @@ NEGATION_BEFORE = {
 }
 # Multi-word cues before the match (matched on the lower-cased clause text).
 NEGATION_PHRASES_BEFORE = re.compile(
-    r"\b(instead of|rather than|move away|moving away|moved away|shift away|no longer)\b"
+    r"\b(instead of|rather than|no longer|(move[sd]?|moving|shift(s|ed|ing)?|steer(s|ed|ing)?|turn(s|ed|ing)?) away)\b"
 )
 # Cues after the match, in the same clause, that turn the statement into a rejection.
 NEGATION_AFTER = re.compile(
@@ -122,8 +122,18 @@ def is_quoted(text: str, char_start: int, char_end: int) -> bool:
         return True
     if before.count('"') % 2 == 1 and '"' in after:
         return True
+    if _straight_single_quoted(before, after):
+        return True
     opening_single = len(re.findall(r"(?:^|[\s(\[])‘", before))
     return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
+
+
+def _straight_single_quoted(before: str, after: str) -> bool:
+    """'like this': an apostrophe opening after a space and closing before a non-letter."""
+    opening = max(before.rfind(" '"), before.rfind("('"), -1 if not before.startswith("'") else 0)
+    if opening < 0 or "'" in before[opening + 2 :].replace("'s ", "").replace("n't", ""):
+        return False
+    return bool(re.search(r"'(?![A-Za-z])", after))
 
 
 def is_reported(doc: Doc, start: int) -> bool:

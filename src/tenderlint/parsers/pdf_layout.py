@@ -8,7 +8,6 @@ wide horizontal gap, e.g. a table gutter or a second column); layout works on th
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,7 +78,9 @@ class Line:
 
     @property
     def height(self) -> float:
-        return statistics.median(run.height for run in self.runs)
+        if len(self.runs) == 1:
+            return self.runs[0].height
+        return sorted(run.height for run in self.runs)[len(self.runs) // 2]
 
 
 class PageFrame:
@@ -108,11 +109,12 @@ class PageFrame:
 
     def user_rect(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """Inverse of `box`: page (x0, top, x1, bottom) -> user (left, bottom, right, top)."""
-        corners = [self._inverse(x, y) for x, y in ((box[0], box[1]), (box[2], box[3]))]
+        corners = [self.user_point(x, y) for x, y in ((box[0], box[1]), (box[2], box[3]))]
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         return min(xs), min(ys), max(xs), max(ys)
 
-    def _inverse(self, px: float, py: float) -> tuple[float, float]:
+    def user_point(self, px: float, py: float) -> tuple[float, float]:
+        """Inverse of `point`."""
         if self.rotation == 90:
             return py + self.left, px + self.bottom
         if self.rotation == 180:
@@ -192,6 +194,10 @@ def _split(
 
     Returns each group's text and the index of its first visible character (None if it has none).
     """
+    cuts = _cuts(textpage, frame, groups, start, end)
+    if cuts is not None:
+        bounds = [start, *cuts, end]
+        return [_piece(text, bounds[k], bounds[k + 1]) for k in range(len(groups))]
     edges = [(max(b[2] for b in a) + min(b[0] for b in c)) / 2 for a, c in zip(groups, groups[1:])]
     pieces: list[tuple[str, int | None]] = [("", None)] * len(groups)
     current = 0
@@ -205,6 +211,29 @@ def _split(
             continue
         pieces[current] = (piece + char, index if first is None else first)
     return pieces
+
+
+def _cuts(textpage: Any, frame: PageFrame, groups: list[list[Box]], start: int, end: int) -> list[int] | None:
+    """Index of the first character of each group after the first, asked of pdfium by position.
+
+    One lookup per group instead of one box per character; None if the answer is not a clean
+    left-to-right split of the line (then `_split` falls back to character boxes).
+    """
+    cuts = []
+    for group in groups[1:]:
+        box = group[0]
+        x, y = frame.user_point(box[0] + min(1.0, (box[2] - box[0]) / 4), (box[1] + box[3]) / 2)
+        index = textpage.get_index(x, y, 1.0, 1.0)
+        if index is None or not (cuts[-1] if cuts else start) < index < end:
+            return None
+        cuts.append(index)
+    return cuts
+
+
+def _piece(text: str, begin: int, end: int) -> tuple[str, int | None]:
+    piece = text[begin:end]
+    visible = len(piece) - len(piece.lstrip())
+    return piece, (begin + visible if piece.strip() else None)
 
 
 def _char_range(textpage: Any, start: int, end: int) -> tuple[int, int]:

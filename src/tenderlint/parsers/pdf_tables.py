@@ -5,6 +5,7 @@ from pypdfium2, which is exact and fast.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 from dataclasses import dataclass, field
@@ -34,19 +35,28 @@ def rule_counts(page: Any) -> tuple[int, int, int]:
     """(horizontal edges, vertical edges, thin rule paths) drawn on a pypdfium2 page.
 
     A thin path is a rule (one edge); a larger one could be a cell or a whole grid (four edges).
+    Uses pdfium's raw calls and stops counting once the page clearly qualifies: table pages can
+    hold thousands of paths.
     """
     import pypdfium2.raw as pdfium_c
 
     horizontal = vertical = rules = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        width, height = right - left, top - bottom
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        width, height = right.value - left.value, top.value - bottom.value
         if width <= 3 and height >= 8:
             vertical, rules = vertical + 1, rules + 1
         elif height <= 3 and width >= 15:
             horizontal, rules = horizontal + 1, rules + 1
         elif width >= 15 and height >= 8:
             horizontal, vertical = horizontal + 2, vertical + 2
+        if rules >= 4 and horizontal >= 2 and vertical >= 2:
+            break
     return horizontal, vertical, rules
 
 
