@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import run_json
 
@@ -35,9 +37,10 @@ def example_results(tmp_path_factory):
 def test_rule_has_examples_both_ways(meta):
     assert len(meta.examples_fail) >= 2, f"{meta.code} needs at least two flagged examples"
     assert len(meta.examples_pass) >= 2, f"{meta.code} needs at least two clean examples"
-    assert any(
-        " not " in f" {e.lower()} " or "avoid" in e.lower() for e in meta.examples_pass
-    ) or meta.code in {"TL301"}, f"{meta.code}: one clean example should reject the pattern"
+    rejects = [
+        e for e in meta.examples_pass if re.search(r"\b(not|no|avoid|never|instead|rather)\b", e, re.I)
+    ]
+    assert rejects, f"{meta.code}: one clean example should reject the pattern"
 
 
 def test_fail_examples_are_flagged(example_results):
@@ -51,10 +54,13 @@ def test_fail_examples_are_flagged(example_results):
 
 
 def test_pass_examples_are_quiet(example_results):
+    """A wording rule's clean examples raise nothing at all; a document rule's do not raise that rule
+    (its examples are whole small documents that other document rules may rightly comment on)."""
     expected, found = example_results
+    wording = {m.code for m in METAS if m.source.endswith((".yaml", ".yml"))}
     noisy = [
         (code, text, found[name])
         for name, (code, kind, text) in expected.items()
-        if kind == "pass" and found[name]
+        if kind == "pass" and (found[name] if code in wording else code in found[name])
     ]
     assert not noisy, f"clean examples that were flagged: {noisy}"

@@ -53,7 +53,9 @@ def test_word_comment_suppresses_its_paragraph(tmp_path):
     _, before = run_json(str(CORPORA / "home-care-spec.docx"))
     assert "TL201" in codes(before)
     edited = tmp_path / "reviewed.docx"
-    edited.write_bytes(_add_disable_comment(original, "Check this rate with finance.", "tenderlint: disable=TL201"))
+    edited.write_bytes(
+        _add_disable_comment(original, "Check this rate with finance.", "tenderlint: disable=TL201")
+    )
     _, after = run_json(str(edited))
     assert "TL201" not in codes(after)
     assert after["files"][0]["suppressed"] == 1

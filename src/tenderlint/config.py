@@ -59,6 +59,25 @@ OPTIONS: tuple[Option, ...] = (
         10.0,
         "Lowest acceptable social value weighting in %. 10 is the central-government minimum (PPN 002).",
     ),
+    Option(
+        "max-price-weighting",
+        float,
+        50.0,
+        "Price weighting (%) at or above which TL203 fires: at 50% price outweighs everything else together.",
+    ),
+    Option(
+        "short-visit-minutes",
+        float,
+        15.0,
+        "Care visits of this many minutes or fewer are flagged (statutory guidance: 15 minutes or less is "
+        "not appropriate for personal care).",
+    ),
+    Option(
+        "short-term-months",
+        float,
+        24.0,
+        "Initial contract terms of this many months or fewer for ongoing care are flagged.",
+    ),
     Option("rule-packs", list, [], "Extra YAML rule pack files or folders, relative to the config file."),
     Option(
         "pipeline", str, "default", "spaCy pipeline: 'default' (built in, offline) or an installed package."
@@ -77,6 +96,9 @@ class Settings:
     jurisdiction: str = "england"
     regime: str = "auto"
     min_social_value_weighting: float = 10.0
+    max_price_weighting: float = 50.0
+    short_visit_minutes: float = 15.0
+    short_term_months: float = 24.0
     rule_packs: tuple[str, ...] = ()
     pipeline: str = "default"
     exclude: tuple[str, ...] = ()
@@ -115,8 +137,8 @@ def _coerce(option: Option, raw: Any, source: str) -> Any:
                 raise ConfigError(f"{where}: '{code}' must be one of {', '.join(SEVERITIES)}, not {level!r}")
         return tuple(sorted(raw.items()))
     if option.kind is float:
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
-            raise ConfigError(f"{where} must be a number from 0 to 100")
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1000:
+            raise ConfigError(f"{where} must be a number from 0 to 1000")
         return float(raw)
     if not isinstance(raw, str):
         raise ConfigError(f"{where} must be a string")

@@ -63,6 +63,47 @@ MONTHS = [
     "december",
 ]
 PA2023_START = date(2025, 2, 24)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "ten": 10,
+}
+NUMBER_WORDS |= {"twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
+NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|eighteen|twenty-four|thirty-six)"
+TERM_CONTEXT = re.compile(
+    r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial)\b", re.I
+)
+TERM = re.compile(
+    rf"\b{NUM}(?:\s*\(\d+\))?\s*(?P<unit>years?|months?)(?P<ext>(?:\s*(?:\+|plus)\s*{NUM}\s*(?:years?|months?)?)*)",
+    re.I,
+)
+PLUS_TERM = re.compile(rf"\b{NUM}\s*\+\s*{NUM}(?:\s*\+\s*{NUM})?(?:\s*(?P<unit>years?|months?))?", re.I)
+EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
+# What kind of document this is: each signal is counted across the whole text.
+KIND_SIGNALS = {
+    "specification": re.compile(
+        r"\b(service specification|specification|statement of requirements?|service requirements)\b", re.I
+    ),
+    "invitation-to-tender": re.compile(
+        r"\b(invitation to tender|instructions to (bidders|tenderers)|tender submission|bid pack|how to bid|"
+        r"further competition|request for quotation)\b",
+        re.I,
+    ),
+    "contract": re.compile(r"\b(this (agreement|contract)|the parties|terms and conditions|hereby)\b", re.I),
+}
+OBLIGATION = re.compile(
+    r"\b(the )?(service )?(provider|contractor|supplier|bidder|tenderer)s? (shall|must|will)\b", re.I
+)
+CARE = re.compile(
+    r"\b(social care|home care|domiciliary|care and support|support services?|care services?|carers?|supported living|day (opportunities|services))\b",
+    re.I,
+)
 
 
 @dataclass
@@ -79,6 +120,17 @@ class Profile:
     dates: list[date] = field(default_factory=list)
     cites_pcr2015: bool = False
     cites_pa2023: bool = False
+    kinds: set[str] = field(default_factory=set)
+    care_service: bool = False
+    # Contract term: initial months, extension months, and the block that states it.
+    term_months: float | None = None
+    extension_months: float = 0
+    term_block: int | None = None
+
+    @property
+    def is_procurement_document(self) -> bool:
+        """A specification, tender or contract, rather than a guide or report about commissioning."""
+        return bool(self.kinds)
 
     def weighting(self, criterion: str) -> float | None:
         values = [w.percent for w in self.weightings if w.criterion == criterion]
@@ -120,7 +172,49 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             profile.cites_pa2023 = True
     if not profile.weightings:
         profile.weightings = _first_per_criterion(prose_weightings)
+    _profile_kind(profile, blocks)
+    _profile_term(profile, blocks)
     return profile
+
+
+def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
+    """Kinds need both a name for the document and the voice of one: obligations on a provider."""
+    text = "\n".join(block.text for block in blocks)
+    obligations = len(OBLIGATION.findall(text))
+    for kind, pattern in KIND_SIGNALS.items():
+        if pattern.search(text) and obligations >= 3:
+            profile.kinds.add(kind)
+    if profile.weightings or profile.has_evaluation_section:
+        profile.kinds.add("evaluation-criteria")
+    profile.care_service = len(CARE.findall(text)) >= 2
+
+
+def _number(word: str) -> float:
+    return float(NUMBER_WORDS.get(word.lower(), word)) if not word.isdigit() else float(word)
+
+
+def _profile_term(profile: Profile, blocks: list[Block]) -> None:
+    """The first statement of a contract term: "12 months", "3 + 1 + 1 years", "two years plus one"."""
+    for index, block in enumerate(blocks):
+        text = block.text
+        if not TERM_CONTEXT.search(text):
+            continue
+        for match in PLUS_TERM.finditer(text):
+            parts = [_number(p) for p in match.groups()[:3] if p]
+            factor = 1 if (match.group("unit") or "year").lower().startswith("month") else 12
+            profile.term_months, profile.extension_months = parts[0] * factor, sum(parts[1:]) * factor
+            profile.term_block = index
+            return
+        for match in TERM.finditer(text):
+            window = text[max(0, match.start() - 80) : match.start()]
+            if not TERM_CONTEXT.search(window):
+                continue
+            factor = 1 if match.group("unit").lower().startswith("month") else 12
+            extensions = [_number(m) for m in EXTENSION.findall(match.group("ext") or "")]
+            profile.term_months = _number(match.group(1)) * factor
+            profile.extension_months = sum(extensions) * factor
+            profile.term_block = index
+            return
 
 
 def classify(label: str) -> str | None:

@@ -90,6 +90,7 @@ def body(document: Document) -> list[Block]:
 def test_headings_paragraphs_trail_and_whitespace(tmp_path: Path) -> None:
     document = parse(
         tmp_path,
+        '<text:p text:style-name="P1">Care specification</text:p>'
         '<text:h text:outline-level="1">Scope</text:h>'
         '<text:p>  The   supplier\n  must<text:s text:c="3"/>report<text:tab/>to '
         '<text:span text:style-name="T1">the</text:span> <text:a xlink:href="x" '
@@ -99,21 +100,24 @@ def test_headings_paragraphs_trail_and_whitespace(tmp_path: Path) -> None:
         "<text:p>Pay «Insert_Amount» monthly.</text:p>"
         '<text:h text:outline-level="1">Award</text:h>'
         "<text:p>Award text</text:p>",
+        automatic='<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>',
     )
     blocks = body(document)
 
     assert [(b.kind, b.level, b.location.paragraph) for b in blocks] == [
         (BlockKind.HEADING, 1, 1),
-        (BlockKind.PARAGRAPH, None, 2),
-        (BlockKind.HEADING, 2, 3),
-        (BlockKind.PARAGRAPH, None, 4),
-        (BlockKind.HEADING, 1, 5),
-        (BlockKind.PARAGRAPH, None, 6),
+        (BlockKind.HEADING, 1, 2),
+        (BlockKind.PARAGRAPH, None, 3),
+        (BlockKind.HEADING, 2, 4),
+        (BlockKind.PARAGRAPH, None, 5),
+        (BlockKind.HEADING, 1, 6),
+        (BlockKind.PARAGRAPH, None, 7),
     ]
-    assert blocks[1].text == "The supplier must   report to the Buyer.\nMonthly."
-    assert blocks[3].text == "Pay «Insert_Amount» monthly."
-    assert blocks[3].location.trail == ("Scope", "Payment")
-    assert blocks[5].location.trail == ("Award",)
+    assert blocks[0].text == "Care specification"  # the Title style is a level-1 heading, as in .docx
+    assert blocks[2].text == "The supplier must   report to the Buyer.\nMonthly."
+    assert blocks[4].text == "Pay «Insert_Amount» monthly."
+    assert blocks[4].location.trail == ("Scope", "Payment")
+    assert blocks[6].location.trail == ("Award",)
     assert document.format == "odt"
 
 
@@ -366,3 +370,35 @@ def test_document_without_text_is_empty(tmp_path: Path) -> None:
 
 def test_parser_metadata() -> None:
     assert OdtParser.format == "odt" and OdtParser.extensions == (".odt",)
+
+
+def test_archive_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tenderlint.parsers import package
+
+    monkeypatch.setattr(package, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(InputError) as info:
+        parse(tmp_path, "<text:p>" + "word " * 400 + "</text:p>")
+    assert info.value.code == errors.CORRUPT
+    assert "unreasonable size" in info.value.message
+
+
+def test_heading_inside_numbered_list_takes_the_list_number(tmp_path: Path) -> None:
+    outline = (
+        '<text:outline-style style:name="Outline">'
+        '<text:outline-level-style text:level="1" style:num-format="I"/></text:outline-style>'
+    )
+    document = parse(
+        tmp_path,
+        '<text:list text:style-name="LNum"><text:list-item><text:h text:outline-level="1">Scope</text:h>'
+        "</text:list-item><text:list-item><text:p>Detail</text:p></text:list-item></text:list>"
+        '<text:h text:outline-level="1">Award</text:h>',
+        automatic=NUMBERED,
+        styles=outline,
+    )
+
+    assert [(b.kind, b.number, b.text) for b in body(document)] == [
+        (BlockKind.HEADING, "1.", "Scope"),
+        (BlockKind.LIST_ITEM, "2.", "Detail"),
+        (BlockKind.HEADING, "I", "Award"),
+    ]
+    assert body(document)[1].location.trail == ("1. Scope",)

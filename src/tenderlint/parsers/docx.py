@@ -88,14 +88,14 @@ def _load(data: bytes) -> Any:
 def _load_error(exc: Exception, names: set[str]) -> InputError:
     from lxml import etree
 
+    from tenderlint.parsers.xmlsafe import describe_error
+
     if "word/document.xml" not in names:
         message = (
             "The .docx file has no main document part (word/document.xml), so it is not a Word document."
         )
     elif isinstance(exc, etree.XMLSyntaxError):
-        message = (
-            f"The .docx file's XML is damaged ({str(exc).splitlines()[0] if str(exc) else 'syntax error'})."
-        )
+        message = f"The .docx file's XML is damaged ({describe_error(exc)})."
     elif isinstance(exc, ValueError) and "not a Word file" in str(exc):
         message = "The file is not a plain Word document (it may be a template or a macro-enabled file)."
         return InputError(errors.CORRUPT, message, "Open it in Word and save it as Word Document (.docx).")

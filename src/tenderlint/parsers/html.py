@@ -55,7 +55,9 @@ class HtmlParser:
         document = collector.document
         document.file_suppressions = tuple(sorted(collector.tracker.file_wide))
         if not document.blocks:
-            raise InputError(errors.EMPTY, "The file has no text.", "Check that it saved completely.")
+            raise InputError(
+                errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
+            )
         return document
 
 

@@ -49,7 +49,9 @@ class MarkdownParser:
         document = builder.document
         document.file_suppressions = tuple(sorted(builder.tracker.file_wide))
         if not document.blocks:
-            raise InputError(errors.EMPTY, "The file has no text.", "Check that it saved completely.")
+            raise InputError(
+                errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
+            )
         return document
 
 

@@ -2,6 +2,7 @@
 and footers from the master pages, and footnotes/endnotes lifted out of the text.
 
 Reading order of the blocks produced: page headers, the body, page footers, footnotes, endnotes.
+A paragraph in the "Title" style counts as a level-1 heading, as in the .docx parser.
 Tracked deletions (kept in text:tracked-changes) are left out, so changes read as accepted.
 Generated indexes such as the table of contents are skipped (they repeat the headings).
 List numbers are best effort (see odt_lists). Comments are not linted, but a comment holding a

@@ -43,7 +43,10 @@ class OdtWalker:
                 continue
             if tag == TEXT + "p":
                 content, ids = self.read(child)
-                self.outline.add_paragraph(BlockKind.PARAGRAPH, content.text, ids)
+                if self.styles.is_title(child.get(TEXT + "style-name")):
+                    self.outline.add_paragraph(BlockKind.HEADING, content.text, ids, level=1)
+                else:
+                    self.outline.add_paragraph(BlockKind.PARAGRAPH, content.text, ids)
             elif tag == TEXT + "h":
                 self.heading(child)
             elif tag == TEXT + "list":
@@ -71,11 +74,11 @@ class OdtWalker:
             ids.add(name)
         return content, ids
 
-    def heading(self, node: Any, number: str | None = None) -> Block | None:
-        """A text:h; numbered from the outline style unless a list number is given."""
+    def heading(self, node: Any, number: str | None = None, in_list: bool = False) -> Block | None:
+        """A text:h; numbered by its list when inside one, otherwise from the outline style."""
         content, ids = self.read(node)
         level = max(1, min(to_int(node.get(TEXT + "outline-level"), 1) or 1, 10))
-        if number is None and node.get(TEXT + "is-list-header") != "true":
+        if not in_list and node.get(TEXT + "is-list-header") != "true":
             restart = node.get(TEXT + "restart-numbering") == "true"
             start = to_int(node.get(TEXT + "start-value"), 1) if restart else None
             number = self.counters.heading(level, start)
@@ -102,7 +105,7 @@ class OdtWalker:
                 number = self.counters.item(key, style, depth, start) if numbered else None
                 numbered = False
                 if tag == TEXT + "h":
-                    self.heading(child, number)
+                    self.heading(child, number, in_list=True)
                     continue
                 content, ids = self.read(child)
                 number = content.number or number

@@ -55,7 +55,7 @@ def _levels(list_style: Any) -> dict[int, LevelStyle]:
 
 
 class ListStyles:
-    """List styles by name, the outline style, and which list style each paragraph style implies."""
+    """List styles by name, the outline style, and paragraph-style facts (list style implied, Title)."""
 
     def __init__(self, roots: list[Any]) -> None:
         self.lists: dict[str, dict[int, LevelStyle]] = {}
@@ -84,6 +84,16 @@ class ListStyles:
             self.paragraph_lists[name] = node.get(STYLE + "list-style-name")
         if node.get(STYLE + "parent-style-name"):
             self.parents[name] = node.get(STYLE + "parent-style-name")
+
+    def is_title(self, name: str | None) -> bool:
+        """True for the "Title" paragraph style or a style based on it (a level-1 heading, as in .docx)."""
+        for _ in range(20):
+            if name is None:
+                return False
+            if name == "Title":
+                return True
+            name = self.parents.get(name)
+        return False
 
     def for_paragraph_style(self, name: str | None) -> str | None:
         """The list style a paragraph style (or one it inherits from) attaches to its paragraphs."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 #: pdfium joins a line ending in a hyphen to the next and marks the hyphen U+FFFE: split there too.
@@ -198,7 +199,7 @@ def _split(
     if cuts is not None:
         bounds = [start, *cuts, end]
         return [_piece(text, bounds[k], bounds[k + 1]) for k in range(len(groups))]
-    edges = [(max(b[2] for b in a) + min(b[0] for b in c)) / 2 for a, c in zip(groups, groups[1:])]
+    edges = [(max(b[2] for b in a) + min(b[0] for b in c)) / 2 for a, c in pairwise(groups)]
     pieces: list[tuple[str, int | None]] = [("", None)] * len(groups)
     current = 0
     for index in range(start, end):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from itertools import pairwise
 
 from tenderlint.parsers.pdf_layout import Line, Run, group_lines
 from tenderlint.parsers.pdf_tables import TableRegion
@@ -124,7 +125,7 @@ def pitch_ratio(pages: list[list[Item]]) -> float:
     """The document's usual line pitch as a multiple of line height (single spacing is about 1.2)."""
     ratios = []
     for items in pages:
-        for a, b in zip(items, items[1:]):
+        for a, b in pairwise(items):
             if isinstance(a, Line) and isinstance(b, Line) and _similar(a, b) and b.top > a.top:
                 ratio = (b.top - a.top) / max(a.height, b.height, 1.0)
                 if 0.9 <= ratio <= 3.0:
@@ -156,14 +157,18 @@ def _breaks(paragraph: list[Line], line: Line, pitch: float, rights: dict[int, t
             return True
         if len(paragraph) > 1 and line.x0 < previous.x0 - previous.height:
             return True  # outdented after a wrapped line: a new paragraph
+    ends_sentence = previous.text.rstrip().endswith((".", ":", "!", "?"))
+    if line.column != previous.column:
+        return ends_sentence  # a sentence may run on into the next column; a paragraph need not
     left, right = rights.get(previous.column, (previous.x0, previous.x1))
     short = previous.x1 < right - 0.2 * (right - left)
-    return short and previous.text.rstrip().endswith((".", ":", "!", "?"))
+    outdented = line.x0 < previous.x0 - previous.height
+    return short and (ends_sentence or outdented)
 
 
 def _similar(a: Line, b: Line) -> bool:
     """Same font size, roughly: a change of size means a heading or a caption."""
-    return abs(a.height - b.height) <= 0.2 * max(a.height, b.height)
+    return abs(a.height - b.height) <= 0.1 * max(a.height, b.height)
 
 
 def _column_rights(items: list[Item]) -> dict[int, tuple[float, float]]:

@@ -53,7 +53,9 @@ class TextParser:
                 document.blocks.append(block)
         document.file_suppressions = tuple(sorted(tracker.file_wide))
         if not document.blocks:
-            raise InputError(errors.EMPTY, "The file has no text.", "Check that it saved completely.")
+            raise InputError(
+                errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
+            )
         return document
 
 

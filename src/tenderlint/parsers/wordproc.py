@@ -120,7 +120,7 @@ class Outline:
 
 
 def furniture_blocks(texts: Iterable[str], kind: BlockKind, part: str) -> list[Block]:
-    """Header, footer or note blocks from raw texts: blank ones dropped, repeats kept once."""
+    """Header or footer blocks from raw texts: blank ones dropped, repeats (linked sections) kept once."""
     seen: set[str] = set()
     blocks: list[Block] = []
     for text in texts:

@@ -39,13 +39,15 @@ def parse_xml(data: bytes, what: str, hint: str = RESAVE_HINT) -> etree._Element
         root = etree.fromstring(data, parser=hardened_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(
-            errors.CORRUPT, f"The document's {what} is damaged ({_first_line(exc)}).", hint
+            errors.CORRUPT, f"The document's {what} is damaged ({describe_error(exc)}).", hint
         ) from exc
     if root is None:
         raise InputError(errors.CORRUPT, f"The document's {what} is empty.", hint)
     return root
 
 
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+def describe_error(exc: Exception) -> str:
+    """The first line of a parser error, without libxml2's advice about options meant for programmers."""
+    lines = str(exc).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    return text.replace(", use XML_PARSE_HUGE option", "")

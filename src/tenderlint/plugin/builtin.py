@@ -34,9 +34,32 @@ def tenderlint_citations() -> list[Path]:
 
 @hookimpl
 def tenderlint_rules() -> list:
+    from tenderlint.rules.absence import (
+        EqualityBlind,
+        FairWorkAbsent,
+        NoCoproduction,
+        NoMarketEngagement,
+        PreventionAbsent,
+    )
+    from tenderlint.rules.contract_term import ShortContractTerm
+    from tenderlint.rules.deficit_language import DeficitOnlyLanguage
+    from tenderlint.rules.evaluation import EvaluationNotFound, PriceDominant
+    from tenderlint.rules.regime import RegimeMismatch
     from tenderlint.rules.social_value import SocialValueWeighting
 
-    return [SocialValueWeighting]
+    return [
+        SocialValueWeighting,
+        PriceDominant,
+        EvaluationNotFound,
+        ShortContractTerm,
+        RegimeMismatch,
+        DeficitOnlyLanguage,
+        NoCoproduction,
+        FairWorkAbsent,
+        EqualityBlind,
+        NoMarketEngagement,
+        PreventionAbsent,
+    ]
 
 
 @hookimpl

@@ -19,6 +19,8 @@ class DocumentRule(ABC):
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
+        if "definition" not in cls.__dict__:  # an intermediate base such as AbsenceRule
+            return
         cls.meta = build_meta(cls.definition, f"{cls.__module__}.{cls.__name__}", source=cls.__module__)
 
     @abstractmethod

@@ -33,7 +33,7 @@ class SocialValueWeighting(DocumentRule):
                 "Award criteria: 60% price, 35% quality and 5% social value.",
             ],
             "pass": [
-                "Tenders will be evaluated on price (40%), quality (45%) and social value (15%).",
+                "Price will not outweigh the rest: price (40%), quality (45%) and social value (15%).",
                 "Social value is weighted at 20% of the total score, quality at 50% and price at 30%.",
             ],
         },

@@ -1,0 +1,201 @@
+"""Rules about something a care procurement document should contain but does not.
+
+They only run on documents profiled as a specification, tender or contract for a care or support
+service, so guides, reports and the seed texts never trigger them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+from tenderlint.analysis import Analysis
+from tenderlint.findings import Finding
+from tenderlint.rules.base import DocumentRule
+
+
+# A minimal care specification used by the examples below: it has the voice of one (obligations).
+SPEC = (
+    "Home care service specification. The provider shall deliver care services to adults. "
+    "The provider shall keep records. The provider shall attend review meetings."
+)
+
+
+class AbsenceRule(DocumentRule):
+    """Fires once, on the document's first block, when none of `required` appears anywhere."""
+
+    required: ClassVar[re.Pattern[str]]
+    kinds: ClassVar[frozenset[str]] = frozenset({"specification", "invitation-to-tender", "contract"})
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        profile = analysis.profile
+        if not (profile.care_service and profile.kinds & self.kinds):
+            return
+        if analysis.blocks and not analysis.document_matches(self.required):
+            yield analysis.block_finding(self.meta, 0)
+
+
+class NoCoproduction(AbsenceRule):
+    required = re.compile(
+        r"\b(co-?produc\w*|co-?design\w*|lived experience|experts? by experience|people who (draw on|use|receive)|"
+        r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers))",
+        re.I,
+    )
+    definition: ClassVar[dict] = {
+        "code": "TL601",
+        "name": "no-co-production",
+        "severity": "warning",
+        "message": "People who use the service are absent from its design, evaluation and review.",
+        "rationale": (
+            "The well-being duty starts from the view that people know best what they need. A document that never "
+            "mentions co-production, lived experience or people who draw on care signals that they had no part in "
+            "designing the service, will not sit on the evaluation panel and will not review it. For light touch "
+            "services the Act lets award criteria reflect the views of the people receiving the service."
+        ),
+        "fix": (
+            "Say how people who draw on care and their carers shaped the specification, include them on the "
+            "evaluation panel (for example scoring an interview question), and build them into contract review."
+        ),
+        "citations": ["careact-s1-wellbeing", "pa2023-s23-6-light-touch-criteria"],
+        "alt-citations": {"wales": ["sswwa2014-s15-16"]},
+        "examples": {
+            "fail": [
+                f"{SPEC} The Council designed the model.",
+                f"{SPEC} Officers will evaluate the tenders.",
+            ],
+            "pass": [
+                f"{SPEC} We will not design it without people who draw on care services.",
+                f"{SPEC} Experts by experience sit on the evaluation panel.",
+            ],
+        },
+    }
+
+
+class FairWorkAbsent(AbsenceRule):
+    required = re.compile(
+        r"\b(living wage|minimum wage|travel time|fair work|ethical care charter|terms and conditions of "
+        r"(employment|staff)|zero[- ]hours?|pay (rates|levels) (for|of) (care )?(workers|staff))",
+        re.I,
+    )
+    definition: ClassVar[dict] = {
+        "code": "TL702",
+        "name": "fair-work-terms-absent",
+        "severity": "warning",
+        "message": "The document says nothing about care workers' pay, travel time or fair work terms.",
+        "rationale": (
+            "Care is delivered by people. Where a specification is silent on pay, travel time and contracts, "
+            "providers bidding low can pay only for contact time, which breaches minimum wage law and drives "
+            "turnover. The Care Act's market duty expects a workforce with appropriate working conditions."
+        ),
+        "fix": (
+            "Require pay at least at the National (or Real) Living Wage including travel and training time, say "
+            "how the price allows for it, and score fair work commitments (for example guaranteed hours)."
+        ),
+        "citations": ["careact-s5-market-shaping"],
+        "alt-citations": {"wales": ["sswwa2014-s15-16"]},
+        "examples": {
+            "fail": [f"{SPEC} Care calls are paid per visit.", f"{SPEC} Rates are set by the Council."],
+            "pass": [
+                f"{SPEC} No care worker will be paid below the Real Living Wage, and travel time is paid.",
+                f"{SPEC} The provider will sign up to the Ethical Care Charter.",
+            ],
+        },
+    }
+
+
+class EqualityBlind(AbsenceRule):
+    required = re.compile(
+        r"\b(equality (impact|analysis|duty|act)|eqia|protected characteristics?|public sector equality duty|"
+        r"accessible (formats?|information)|interpret(er|ers|ing)|british sign language|bsl|easy read|"
+        r"welsh language|reasonable adjustments?)\b",
+        re.I,
+    )
+    definition: ClassVar[dict] = {
+        "code": "TL703",
+        "name": "equality-blind",
+        "severity": "warning",
+        "message": "No equality analysis, accessibility or interpreting requirement is mentioned.",
+        "rationale": (
+            "Commissioning decisions are subject to the public sector equality duty, and people who draw on care "
+            "include many who need information in accessible formats, interpreters or reasonable adjustments. A "
+            "specification silent on all of these is unlikely to have paid the duty due regard."
+        ),
+        "fix": (
+            "Refer to the equality impact assessment for the service, require accessible information and "
+            "interpreting (including BSL), and ask for outcomes to be monitored by protected characteristic."
+        ),
+        "citations": ["eqa2010-s149"],
+        "examples": {
+            "fail": [f"{SPEC} Information will be sent by post.", f"{SPEC} The provider will keep records."],
+            "pass": [
+                f"{SPEC} No one will go without information in accessible formats.",
+                f"{SPEC} Information must be available in easy read and through interpreters where needed.",
+            ],
+        },
+    }
+
+
+class NoMarketEngagement(AbsenceRule):
+    kinds = frozenset({"specification", "invitation-to-tender"})
+    required = re.compile(
+        r"\b(market engagement|provider (forum|forums|event|events|engagement|workshops?)|soft market testing|"
+        r"market position statement|market sounding|engaged? with (providers|the market|the sector)|"
+        r"consulted (with )?(providers|the market))\b",
+        re.I,
+    )
+    definition: ClassVar[dict] = {
+        "code": "TL802",
+        "name": "no-market-engagement",
+        "severity": "info",
+        "message": "There is no sign that providers or partners were engaged before the model was fixed.",
+        "rationale": (
+            "The Care Act's market-shaping duty and the Act's preliminary market engagement provisions expect "
+            "dialogue with providers and partners before requirements are set. A tender that appears from nowhere "
+            "misses what the market knows and disadvantages small providers who needed time to prepare."
+        ),
+        "fix": (
+            "Run and record market engagement (provider events, soft market testing, the market position "
+            "statement), publish a preliminary market engagement notice, and say here what changed as a result."
+        ),
+        "citations": ["pa2023-s16-17-market-engagement", "careact-s5-market-shaping"],
+        "examples": {
+            "fail": [f"{SPEC} The Council has determined the model.", f"{SPEC} Tenders are due in May."],
+            "pass": [
+                f"{SPEC} The model was not fixed until after two provider events.",
+                f"{SPEC} The market position statement sets out the Council's intentions.",
+            ],
+        },
+    }
+
+
+class PreventionAbsent(AbsenceRule):
+    kinds = frozenset({"specification"})
+    required = re.compile(
+        r"\b(prevent\w*|reablement|early (help|intervention|action)|delay(ing)? (the )?need|reduc\w+ (the )?need|"
+        r"independen\w+|strengths?[- ]based|community (assets|resources|connections))",
+        re.I,
+    )
+    definition: ClassVar[dict] = {
+        "code": "TL305",
+        "name": "prevention-absent",
+        "severity": "info",
+        "message": "The specification says nothing about prevention, independence or community resources.",
+        "rationale": (
+            "Councils must take steps to prevent, delay or reduce needs for care, drawing on resources already in "
+            "the community. A specification with no prevention or independence aim buys only the managing of need."
+        ),
+        "fix": (
+            "Add prevention and independence outcomes (for example regaining skills after a hospital stay), and "
+            "ask providers how they will connect people with community groups and resources."
+        ),
+        "citations": ["careact-s2-prevention"],
+        "alt-citations": {"wales": ["sswwa2014-s15-16"]},
+        "examples": {
+            "fail": [f"{SPEC} Tasks are listed in each care plan.", f"{SPEC} Calls follow the rota."],
+            "pass": [
+                f"{SPEC} Support aims to prevent needs growing, not only to meet them.",
+                f"{SPEC} Providers will connect people with community resources to prevent needs growing.",
+            ],
+        },
+    }

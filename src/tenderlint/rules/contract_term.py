@@ -1,0 +1,60 @@
+"""TL501: short contract terms for ongoing care, read from the profiled term ("12 months", "1 + 1 years")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+from tenderlint.analysis import Analysis
+from tenderlint.findings import Finding
+from tenderlint.rules.base import DocumentRule
+
+RATIONALE_GIVEN = re.compile(
+    r"\b(pilot|interim|transition\w*|because|reason|so that|in order to|bridging)\b", re.I
+)
+
+
+class ShortContractTerm(DocumentRule):
+    definition: ClassVar[dict] = {
+        "code": "TL501",
+        "name": "short-contract-term",
+        "severity": "warning",
+        "message": "A short contract term for an ongoing care service, with no reason given.",
+        "rationale": (
+            "Ongoing care needs stable providers and staff. Terms of a year or two, or '1+1', stop providers "
+            "investing in their workforce and in new ways of working, and disrupt the people they support at "
+            "every re-tender. Light touch contracts have no maximum term and can be modified flexibly."
+        ),
+        "fix": (
+            "Set a term that matches the service's stability, often five years or more with review and break "
+            "points (for example '5 years with an option to extend by 2'), or say why a short term is needed."
+        ),
+        "citations": ["careact-s5-market-shaping", "pa2023-s74-light-touch-modification"],
+        "examples": {
+            "fail": [
+                "Home care and support services. The contract will run for 12 months from 1 April 2026.",
+                "Support services for carers. The contract term is 1 + 1 years.",
+            ],
+            "pass": [
+                "Home care and support services. The contract will run for 5 years with review points.",
+                "Support services for carers. The contract will not be short: the term is 7 years.",
+            ],
+        },
+    }
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        profile = analysis.profile
+        if not profile.care_service or profile.term_months is None or profile.term_block is None:
+            return
+        limit = analysis.settings.short_term_months
+        if profile.term_months > limit:
+            return
+        nearby = analysis.blocks[profile.term_block : profile.term_block + 2]
+        if any(RATIONALE_GIVEN.search(block.text) for block in nearby):
+            return
+        total = profile.term_months + profile.extension_months
+        message = f"The contract term is {profile.term_months:g} months"
+        message += f" ({total:g} with extensions)" if profile.extension_months else ""
+        message += f", at or below {limit:g} months, for an ongoing care service, with no reason given."
+        yield analysis.block_finding(self.meta, profile.term_block, message=message)

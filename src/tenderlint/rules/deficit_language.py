@@ -1,0 +1,64 @@
+"""TL304: people and places described only by needs and deficits, never by strengths or aspirations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+from tenderlint.analysis import Analysis
+from tenderlint.findings import Finding
+from tenderlint.rules.base import DocumentRule
+
+DEFICIT = re.compile(
+    r"\b(needs|deficits?|dependen\w+|problems?|vulnerable|frail\w*|burden\w*|suffer\w*|challenging behaviou?r|"
+    r"unable to|cannot manage|incapable|service users?)\b",
+    re.I,
+)
+STRENGTH = re.compile(
+    r"\b(strengths?|assets?|aspirations?|abilit(y|ies)|skills|interests|contribut\w+|resilien\w+|"
+    r"what matters|goals?|hopes|independen\w+|capabilit\w+|talents?|good life|community connections)\b",
+    re.I,
+)
+MIN_DEFICIT_TERMS = 8
+
+
+class DeficitOnlyLanguage(DocumentRule):
+    definition: ClassVar[dict] = {
+        "code": "TL304",
+        "name": "deficit-only-language",
+        "severity": "info",
+        "message": "People are described only by their needs and problems, never by their strengths or goals.",
+        "rationale": (
+            "How a specification describes people shapes the service bought. Language made only of needs, "
+            "dependency and problems buys maintenance of need; the well-being and prevention duties point at "
+            "what people can do, what matters to them and the community around them."
+        ),
+        "fix": (
+            "Describe people's strengths, goals and connections alongside their needs (for example 'support "
+            "that builds on what people can do and helps them stay connected to their community')."
+        ),
+        "citations": ["careact-s1-wellbeing", "careact-s2-prevention"],
+        "examples": {
+            "fail": [
+                "Home care service specification for care services. Service users have complex needs. Service "
+                "users are vulnerable and frail. Their needs include personal care needs, dependency on others "
+                "and problems with mobility. Needs are assessed and service users with eligible needs are referred.",
+                "Home care services for service users with needs. Needs vary: dependency, frailty, problems with "
+                "memory. Vulnerable service users suffer isolation. Needs are reviewed. Needs are met by social care calls.",
+            ],
+            "pass": [
+                "Home care service specification for care services. People have needs, but also strengths and "
+                "goals: support builds on what matters to them. Needs are assessed with the person.",
+                "Care services for adults. Support is not framed by needs alone: it helps people use their "
+                "skills and stay independent. Needs, problems and dependency are reviewed with them.",
+            ],
+        },
+    }
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        if not analysis.profile.care_service or not analysis.blocks:
+            return
+        deficits = sum(len(DEFICIT.findall(block.text)) for block in analysis.blocks)
+        if deficits >= MIN_DEFICIT_TERMS and not analysis.document_matches(STRENGTH):
+            yield analysis.block_finding(self.meta, 0)

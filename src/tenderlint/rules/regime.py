@@ -1,0 +1,68 @@
+"""TL804: the document cites the wrong regime for its date, its jurisdiction or its service."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+from tenderlint.analysis import Analysis
+from tenderlint.findings import Finding
+from tenderlint.profile import PA2023_START
+from tenderlint.rules.base import DocumentRule
+
+LEGACY = re.compile(
+    r"\b(Public Contracts Regulations 2015|PCR 2015|OJEU|Official Journal of the European Union)\b", re.I
+)
+ENGLAND_ONLY = re.compile(
+    r"\b(Care Act 2014|Public Services \(Social Value\) Act 2012|Social Value Act 2012)\b", re.I
+)
+
+
+class RegimeMismatch(DocumentRule):
+    definition: ClassVar[dict] = {
+        "code": "TL804",
+        "name": "regime-mismatch",
+        "severity": "warning",
+        "message": "The document cites rules that do not govern it.",
+        "rationale": (
+            "Procurements begun on or after 24 February 2025 are governed by the Procurement Act 2023, not the "
+            "Public Contracts Regulations 2015 or OJEU notices; Welsh authorities commission under the Social "
+            "Services and Well-being (Wales) Act 2014, not the Care Act 2014. Citing the wrong regime leads to "
+            "wrong procedures and needless constraints."
+        ),
+        "fix": (
+            "Decide the regime from the procurement's start date, the jurisdiction and the service type, then "
+            "cite that regime: the Procurement Act 2023 for new procurements in England, the Welsh Act and code "
+            "of practice in Wales, the Provider Selection Regime for NHS health care services."
+        ),
+        "citations": ["pcr2015-scope-legacy", "pr2024-reg43-health"],
+        "alt-citations": {"wales": ["sswwa2014-s15-16"]},
+        "examples": {
+            "fail": [
+                "Issued 1 May 2026. This procurement is run under the Public Contracts Regulations 2015.",
+                "Dated 3 March 2025. A contract notice will be published in the OJEU.",
+            ],
+            "pass": [
+                "Issued 1 May 2026. This procurement is not run under the old rules but the Procurement Act 2023.",
+                "Issued 1 May 2024. This procurement is run under the Public Contracts Regulations 2015.",
+            ],
+        },
+    }
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        late = [d for d in analysis.profile.dates if d >= PA2023_START]
+        for index, block in enumerate(analysis.blocks):
+            legacy = LEGACY.search(block.text)
+            if late and legacy:
+                message = (
+                    f"The document is dated {max(late):%-d %B %Y}, after the Procurement Act 2023 took effect, "
+                    f"but cites {legacy.group(0)}."
+                )
+                yield analysis.block_finding(self.meta, index, message=message, match=legacy.group(0))
+                return
+            england = ENGLAND_ONLY.search(block.text)
+            if analysis.jurisdiction == "wales" and england:
+                message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {england.group(0)}."
+                yield analysis.block_finding(self.meta, index, message=message, match=england.group(0))
+                return
