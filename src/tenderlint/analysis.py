@@ -47,6 +47,11 @@ class Analysis:
             self._full_text = "\n".join(block.text for block in self.blocks)
         return bool(pattern.search(self._full_text))
 
+    @property
+    def first_body_block(self) -> int:
+        """Where document-level findings are anchored: the first block of the body, not a page header."""
+        return next((i for i, b in enumerate(self.blocks) if b.location.part == "body"), 0)
+
     def block_finding(
         self, meta: RuleMeta, index: int, message: str | None = None, match: str = ""
     ) -> Finding:

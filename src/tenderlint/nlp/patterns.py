@@ -43,7 +43,9 @@ class PatternMatcher:
         """Every guarded match in the document, at most one per rule per sentence."""
         seen: set[tuple[str, int, int]] = set()
         for index, (block, doc) in enumerate(zip(analysis.blocks, analysis.docs)):
-            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+            matches = (list(self.matcher(doc)) if len(self.matcher) else []) + (
+                list(self.phrase_matcher(doc)) if len(self.phrase_matcher) else []
+            )
             for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
                 rule = self.rules[self.strings[match_id]]
                 sent = doc[start].sent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser as _StdlibHTMLParser
 
 from tenderlint import errors
@@ -86,7 +86,8 @@ class _Open:
     number: str | None = None
     emitted: bool = False
     counter: ListCounter | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    #: Where a table cell's tag starts, so an empty cell still has a location.
+    start: tuple[int, int] | None = None
 
 
 class _Collector(_StdlibHTMLParser):
@@ -204,7 +205,7 @@ class _Collector(_StdlibHTMLParser):
             self.close_implied("th", stop_at=("tr", "table"))
             self.flush()
             line, column = self.getpos()
-            self.stack.append(_Open(tag, extra={"line": line, "column": column + 1}))
+            self.stack.append(_Open(tag, start=(line, column + 1)))
 
     # -- text and comments -----------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -267,7 +268,7 @@ class _Collector(_StdlibHTMLParser):
             return
         start = (pending.lines[0][1], pending.lines[0][2]) if pending and pending.lines else None
         if start is None and entry is not None:
-            start = (int(entry.extra["line"]), int(entry.extra["column"]))  # type: ignore[call-overload]
+            start = entry.start
         location = Location(trail=self.trail_names(), table=self.tables)
         self.table.add_cell(pending, location, start)
 

@@ -60,9 +60,10 @@ def find_gutter(runs: list[Run], width: float) -> tuple[float, float] | None:
         return None
     bins = int(width / BIN) + 2
     delta = [0] * (bins + 1)
-    for run in runs:
-        delta[max(0, int(run.x0 / BIN))] += 1
-        delta[min(bins - 1, int(run.x1 / BIN)) + 1] -= 1
+    for run in runs:  # damaged files can place text off the page: clamp
+        first = min(bins - 1, max(0, int(run.x0 / BIN)))
+        delta[first] += 1
+        delta[min(bins - 1, max(first, int(run.x1 / BIN))) + 1] -= 1
     limit = max(1, len(runs) // 10)
     best: tuple[float, float] | None = None
     cover, start = 0, None

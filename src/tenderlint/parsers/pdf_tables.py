@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,8 +77,9 @@ def find_tables(data: bytes, page_indices: list[int], warnings: list[str]) -> di
     import pdfplumber
 
     found: dict[int, list[Any]] = {}
+    quiet = _Quiet("pdfminer")  # pdfminer logs every oddity it repairs; the user cannot act on them
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with quiet, pdfplumber.open(io.BytesIO(data)) as pdf:
             for index in page_indices:
                 try:
                     page = pdf.pages[index]
@@ -88,6 +90,21 @@ def find_tables(data: bytes, page_indices: list[int], warnings: list[str]) -> di
     except Exception as exc:
         warnings.append(f"Tables could not be read ({type(exc).__name__}); their text is read as paragraphs.")
     return found
+
+
+class _Quiet:
+    """Raise a logger's level to ERROR for the duration of a `with` block."""
+
+    def __init__(self, name: str) -> None:
+        self.logger = logging.getLogger(name)
+        self.level = self.logger.level
+
+    def __enter__(self) -> None:
+        self.level = self.logger.level
+        self.logger.setLevel(logging.ERROR)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.setLevel(self.level)
 
 
 def _is_grid(table: Any) -> bool:

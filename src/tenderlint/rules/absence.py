@@ -33,7 +33,7 @@ class AbsenceRule(DocumentRule):
         if not (profile.care_service and profile.kinds & self.kinds):
             return
         if analysis.blocks and not analysis.document_matches(self.required):
-            yield analysis.block_finding(self.meta, 0)
+            yield analysis.block_finding(self.meta, analysis.first_body_block)
 
 
 class NoCoproduction(AbsenceRule):

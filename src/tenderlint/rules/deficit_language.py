@@ -61,4 +61,4 @@ class DeficitOnlyLanguage(DocumentRule):
             return
         deficits = sum(len(DEFICIT.findall(block.text)) for block in analysis.blocks)
         if deficits >= MIN_DEFICIT_TERMS and not analysis.document_matches(STRENGTH):
-            yield analysis.block_finding(self.meta, 0)
+            yield analysis.block_finding(self.meta, analysis.first_body_block)

@@ -90,4 +90,4 @@ class EvaluationNotFound(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
         if "invitation-to-tender" in profile.kinds and not profile.weightings and analysis.blocks:
-            yield analysis.block_finding(self.meta, 0)
+            yield analysis.block_finding(self.meta, analysis.first_body_block)
