@@ -14,7 +14,6 @@ from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
 from tenderlint.rules.base import DocumentRule
 
-
 # A minimal care specification used by the examples below: it has the voice of one (obligations).
 SPEC = (
     "Home care service specification. The provider shall deliver care services to adults. "
