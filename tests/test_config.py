@@ -78,3 +78,23 @@ def test_min_social_value_setting(tmp_path):
     (tmp_path / ".tenderlint.toml").write_text("min-social-value-weighting = 5\n", encoding="utf-8")
     _, report = run_json(str(path))
     assert codes(report) == []
+
+
+def test_regime_and_jurisdiction_switch_citations(tmp_path):
+    text = "The contract will not be divided into lots.\n"
+    path = _doc(tmp_path, text=text)
+    _, report = run_json(str(path))
+    assert [c["id"] for c in report["files"][0]["findings"][0]["citations"]][0] == "pa2023-s18-lots"
+    (tmp_path / ".tenderlint.toml").write_text('regime = "pcr2015"\n', encoding="utf-8")
+    _, report = run_json(str(path))
+    assert [c["id"] for c in report["files"][0]["findings"][0]["citations"]] == ["pcr2015-reg46-lots"]
+
+
+def test_wales_drops_england_only_duties(tmp_path):
+    path = _doc(tmp_path, text="Home care will be paid by the hour.\n")
+    _, england = run_json(str(path))
+    assert "careact-s5-market-shaping" in [c["id"] for c in england["files"][0]["findings"][0]["citations"]]
+    (tmp_path / ".tenderlint.toml").write_text('jurisdiction = "wales"\n', encoding="utf-8")
+    _, wales = run_json(str(path))
+    ids = [c["id"] for c in wales["files"][0]["findings"][0]["citations"]]
+    assert ids == ["sswwa2014-s15-16"]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
 from tenderlint.document import Block, Document
 from tenderlint.findings import Finding, RuleMeta
@@ -30,17 +31,30 @@ class Analysis:
     jurisdiction: str
     # offsets[i][j]: index in blocks[i].text of character j of the text spaCy saw (whitespace squashed).
     offsets: list[list[int]] = field(default_factory=list, repr=False)
+    registry: dict[str, Citation] = field(default_factory=dict, repr=False)
     _full_text: str | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, document: Document, nlp: Language, settings: Settings) -> Analysis:
+    def build(
+        cls,
+        document: Document,
+        nlp: Language,
+        settings: Settings,
+        registry: dict[str, Citation] | None = None,
+    ) -> Analysis:
         blocks = list(document.text_blocks())
         squashed = [squash(block.text) for block in blocks]
         docs = list(nlp.pipe(text for text, _ in squashed))
         profile = build_profile(document, blocks)
         regime = profile.detected_regime() if settings.regime == "auto" else settings.regime
         offsets = [mapping for _, mapping in squashed]
-        return cls(document, blocks, docs, profile, settings, regime, settings.jurisdiction, offsets)
+        return cls(
+            document, blocks, docs, profile, settings, regime, settings.jurisdiction, offsets, registry or {}
+        )
+
+    def citations_for(self, meta: RuleMeta) -> tuple[str, ...]:
+        """The rule's citations under this document's regime and jurisdiction."""
+        return cite(meta.citations_for(self.regime, self.jurisdiction), self.registry, self.jurisdiction)
 
     def document_matches(self, pattern: re.Pattern[str]) -> bool:
         if self._full_text is None:
@@ -69,7 +83,7 @@ class Analysis:
             severity=meta.severity,
             message=message or meta.message,
             fix=meta.fix,
-            citations=meta.citations_for(self.regime, self.jurisdiction),
+            citations=self.citations_for(meta),
             location=block.locate(block.text.find(match) if match and match in block.text else 0),
             excerpt=text,
             span=span,

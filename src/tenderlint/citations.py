@@ -17,6 +17,8 @@ class Citation:
     url: str
     summary: str
     checked: str
+    # Duties that bind England only (Care Act 2014 Part 1, Social Value Act 2012 s.1): dropped for Wales.
+    england_only: bool = False
 
     @property
     def title(self) -> str:
@@ -45,5 +47,19 @@ def load_citations(paths: Iterable[Path]) -> dict[str, Citation]:
                 url=entry["url"],
                 summary=entry["summary"],
                 checked=entry.get("checked", "U"),
+                england_only=bool(entry.get("england-only", False)),
             )
     return registry
+
+
+WALES_EQUIVALENT = "sswwa2014-s15-16"
+
+
+def cite(ids: tuple[str, ...], registry: dict[str, Citation], jurisdiction: str) -> tuple[str, ...]:
+    """The citations to show: in Wales, England-only duties give way to the Welsh Act."""
+    if jurisdiction != "wales":
+        return ids
+    kept = tuple(i for i in ids if not (i in registry and registry[i].england_only))
+    if len(kept) < len(ids) and WALES_EQUIVALENT in registry and WALES_EQUIVALENT not in kept:
+        kept += (WALES_EQUIVALENT,)
+    return kept

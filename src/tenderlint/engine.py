@@ -87,7 +87,7 @@ class Linter:
     def lint_document(self, document: Document) -> list[Finding]:
         if not any(block.text.strip() for block in document.text_blocks()):
             raise InputError(errors.EMPTY, "The document has no text to lint.", "Check it is the right file.")
-        analysis = Analysis.build(document, self.nlp, self.settings)
+        analysis = Analysis.build(document, self.nlp, self.settings, self.rules.citations)
         findings = list(self.matcher.findings(analysis))
         for rule in self.rules.document_rules:
             findings.extend(rule.check(analysis))

@@ -106,7 +106,7 @@ class PatternMatcher:
             severity=meta.severity,
             message=meta.message,
             fix=meta.fix,
-            citations=meta.citations_for(analysis.regime, analysis.jurisdiction),
+            citations=analysis.citations_for(meta),
             location=block.locate(start),
             excerpt=excerpt,
             span=(start - excerpt_start - stripped, end - excerpt_start - stripped),

@@ -22,8 +22,11 @@ from tenderlint.parsers.pdf_tables import TableRegion
 Item = Line | TableRegion
 BIN = 2.0
 GUTTER_MIN = 9.0
-#: A paragraph's line starts with one of these: a bullet glyph, "1.", "1.2.3", "(a)", "a)", "(iv)".
-MARKER = re.compile(r"^(?:[•●▪■◦○\-–*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s|\(?[a-z]\)\s|\(?[ivx]{1,5}\)\s)")
+#: A paragraph's line starts with one of these: a bullet glyph, "1.", "1)", "1.2", "1.2.3.", "(a)", "a)",
+#: "(iv)". A bare number ("30 days") is not one: wrapped sentences often start with one.
+MARKER = re.compile(
+    r"^(?:[•●▪■◦○\-–*]\s|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+(?:\.?\s|\.(?=[A-Z]))|\(?[a-z]\)\s|\(?[ivx]{1,5}\)\s)"
+)
 DEFAULT_PITCH = 1.2
 
 
