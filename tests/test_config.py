@@ -84,7 +84,7 @@ def test_regime_and_jurisdiction_switch_citations(tmp_path):
     text = "The contract will not be divided into lots.\n"
     path = _doc(tmp_path, text=text)
     _, report = run_json(str(path))
-    assert [c["id"] for c in report["files"][0]["findings"][0]["citations"]][0] == "pa2023-s18-lots"
+    assert report["files"][0]["findings"][0]["citations"][0]["id"] == "pa2023-s18-lots"
     (tmp_path / ".tenderlint.toml").write_text('regime = "pcr2015"\n', encoding="utf-8")
     _, report = run_json(str(path))
     assert [c["id"] for c in report["files"][0]["findings"][0]["citations"]] == ["pcr2015-reg46-lots"]
