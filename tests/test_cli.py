@@ -47,7 +47,7 @@ def test_rule_explains_by_code_and_name():
 
 
 def test_stdin_with_filename():
-    text = "The Council will pay an hourly rate of £21.50.\n".encode()
+    text = "The Council will pay an hourly rate of £21.50 for home care.\n".encode()
     code, report = run_json("-", "--stdin-filename", "draft.md", stdin=text)
     assert code == 1
     assert report["files"][0]["path"] == "draft.md"
@@ -58,7 +58,7 @@ def test_stdin_with_filename():
 def test_select_ignore_by_prefix_and_name(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(
-        "The Council will pay an hourly rate of £21.50 in 15-minute increments.\n", encoding="utf-8"
+        "The Council will pay an hourly rate of £21.50 in 15-minute increments for home care.\n", encoding="utf-8"
     )
     _, report = run_json(str(path), "--select", "TL2", "--ignore", "minute-billing")
     assert [f["code"] for f in report["files"][0]["findings"]] == ["TL201"]
@@ -75,7 +75,7 @@ def test_exit_codes(tmp_path):
 
 def test_json_schema_shape(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Providers will be paid £19.80 per hour of care.\n", encoding="utf-8")
+    path.write_text("Providers will be paid £19.80 per hour of home care.\n", encoding="utf-8")
     _, report = run_json(str(path))
     assert report["version"] == 1
     assert report["tool"] == {"name": "tenderlint", "version": __version__}
@@ -88,12 +88,12 @@ def test_json_schema_shape(tmp_path):
 
 def test_text_output_marks_the_match(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Care will be paid by the hour.\n", encoding="utf-8")
+    path.write_text("Home care will be paid by the hour.\n", encoding="utf-8")
     out = run_cli(str(path)).stdout.decode()
     assert f"{path}\n" in out
-    assert "1:14: TL201 [warning] hourly-rate-payment" in out
-    assert "│ Care will be paid by the hour." in out
-    assert "│              ^^^^^^^^^^^^^^^^\n" in out
+    assert "1:19: TL201 [warning] hourly-rate-payment" in out
+    assert "│ Home care will be paid by the hour." in out
+    assert "│                   ^^^^^^^^^^^^^^^^\n" in out
     assert "fix: Set an overall budget" in out
     assert "see: Care Act 2014 s.5(1)-(2) <https://www.legislation.gov.uk/ukpga/2014/23/section/5>" in out
     assert out.rstrip().endswith("1 finding in 1 of 1 document.")
@@ -101,7 +101,7 @@ def test_text_output_marks_the_match(tmp_path):
 
 def test_output_file_written(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Care will be paid by the hour.\n", encoding="utf-8")
+    path.write_text("Home care will be paid by the hour.\n", encoding="utf-8")
     report = tmp_path / "report.json"
     proc = run_cli(str(path), "--format", "json", "-o", str(report))
     assert proc.stdout == b""

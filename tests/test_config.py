@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import run_cli, run_json
 
-BAD_TEXT = "The Council will pay an hourly rate of £21.50. The contract will not be divided into lots.\n"
+BAD_TEXT = "The Council will pay an hourly rate of £21.50 for home care. The contract will not be divided into lots.\n"
 
 
 def _doc(folder, name="spec.txt", text=BAD_TEXT):

@@ -7,7 +7,7 @@ import zipfile
 
 from conftest import CORPORA, run_json
 
-BAD = "The Council will pay an hourly rate of £21.50."
+BAD = "The Council will pay an hourly rate of £21.50 for home care."
 
 
 def codes(report):

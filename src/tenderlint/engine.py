@@ -37,6 +37,8 @@ class FileResult:
     error: FileError | None = None
     suppressed: int = 0
     words: int = 0
+    # Things the reader should know that are not findings, e.g. parser warnings or rules not applied.
+    notes: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,7 @@ class Linter:
             document = parser.parse(data, path)
             result.words = document.word_count
             findings = self.lint_document(document)
+            result.notes = list(document.warnings)
         except InputError as exc:
             result.error = FileError(exc.code, exc.message, exc.hint)
             return result
@@ -88,6 +91,11 @@ class Linter:
         if not any(block.text.strip() for block in document.text_blocks()):
             raise InputError(errors.EMPTY, "The document has no text to lint.", "Check it is the right file.")
         analysis = Analysis.build(document, self.nlp, self.settings, self.rules.citations)
+        if analysis.profile.non_uk:
+            document.warnings.append(
+                "This looks like a procurement document from outside the UK; UK rules were not applied."
+            )
+            return []
         findings = list(self.matcher.findings(analysis))
         for rule in self.rules.document_rules:
             findings.extend(rule.check(analysis))

@@ -84,6 +84,11 @@ TERM = re.compile(
     re.I,
 )
 PLUS_TERM = re.compile(rf"\b{NUM}\s*\+\s*{NUM}(?:\s*\+\s*{NUM})?(?:\s*(?P<unit>years?|months?))?", re.I)
+NOT_CONTRACT_TERM = re.compile(
+    r"\b(mobilisation|implementation|notice|consultation|standstill|transition|probation\w*|warranty|"
+    r"defects|retention|invoice|payment|response|tender period|clarification)\b",
+    re.I,
+)
 EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
 # What kind of document this is: each signal is counted across the whole text.
 KIND_SIGNALS = {
@@ -97,11 +102,19 @@ KIND_SIGNALS = {
     ),
     "contract": re.compile(r"\b(this (agreement|contract)|the parties|terms and conditions|hereby)\b", re.I),
 }
+FOREIGN = re.compile(
+    r"\b(FAR|Federal Acquisition Regulation|U\.S\.|United States|GSA|Code of Federal Regulations)\b"
+)
+UK = re.compile(
+    r"£|\b(Council|NHS|Procurement Act|Public Contracts Regulations|Crown Commercial|local authority|Borough|"
+    r"United Kingdom|England|Wales|Scotland|Northern Ireland|UK)\b"
+)
 OBLIGATION = re.compile(
     r"\b(the )?(service )?(provider|contractor|supplier|bidder|tenderer)s? (shall|must|will)\b", re.I
 )
 CARE = re.compile(
-    r"\b(social care|home care|domiciliary|care and support|support services?|care services?|carers?|supported living|day (opportunities|services))\b",
+    r"\b(social care|home care|domiciliary|care and support|care services?|care workers?|carers?|supported living|"
+    r"day (opportunities|services)|care packages?|personal care)\b",
     re.I,
 )
 
@@ -121,16 +134,26 @@ class Profile:
     cites_pcr2015: bool = False
     cites_pa2023: bool = False
     kinds: set[str] = field(default_factory=set)
+    # Strict: the document is about a care or support service (gates absence rules).
     care_service: bool = False
+    # Loose: care is in play at all (gates wording rules about paying for care).
+    care_context: bool = False
+    # A document from another country's procurement system: UK rules do not apply.
+    non_uk: bool = False
     # Contract term: initial months, extension months, and the block that states it.
     term_months: float | None = None
     extension_months: float = 0
     term_block: int | None = None
 
-    @property
-    def is_procurement_document(self) -> bool:
-        """A specification, tender or contract, rather than a guide or report about commissioning."""
-        return bool(self.kinds)
+    def flag(self, name: str) -> bool:
+        """Profile facts a YAML rule can require with `if-profile`."""
+        flags = {
+            "care-service": self.care_service,
+            "care-context": self.care_context,
+            "procurement-document": bool(self.kinds),
+            "evaluation-criteria": bool(self.weightings),
+        }
+        return flags[name]
 
     def weighting(self, criterion: str) -> float | None:
         values = [w.percent for w in self.weightings if w.criterion == criterion]
@@ -186,7 +209,10 @@ def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
             profile.kinds.add(kind)
     if profile.weightings or profile.has_evaluation_section:
         profile.kinds.add("evaluation-criteria")
-    profile.care_service = len(CARE.findall(text)) >= 2
+    strong = len(CARE.findall(text))
+    profile.care_service = strong >= 2
+    profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
+    profile.non_uk = len(FOREIGN.findall(text)) >= 3 and not UK.search(text)
 
 
 def _number(word: str) -> float:
@@ -207,7 +233,7 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             return
         for match in TERM.finditer(text):
             window = text[max(0, match.start() - 80) : match.start()]
-            if not TERM_CONTEXT.search(window):
+            if not TERM_CONTEXT.search(window) or NOT_CONTRACT_TERM.search(window):
                 continue
             factor = 1 if match.group("unit").lower().startswith("month") else 12
             extensions = [_number(m) for m in EXTENSION.findall(match.group("ext") or "")]

@@ -69,6 +69,8 @@ class PatternMatcher:
             return False
         if rule.sections and not any(p.search(h) for p in rule.sections for h in block.location.trail):
             return False
+        if not all(analysis.profile.flag(name) for name in rule.if_profile):
+            return False
         if rule.if_document and not analysis.document_matches(rule.if_document):
             return False
         if rule.if_sentence and not rule.if_sentence.search(sentence):

@@ -51,7 +51,7 @@ class PdfParser:
         pdf = _open(pypdfium2, data)
         try:
             pages = [_read_page(pdf, index, document.warnings) for index in range(len(pdf))]
-            _check_text(pages)
+            _check_text(pages, unreadable=len(document.warnings))
             remove_furniture(pages)
             _attach_tables(pdf, data, pages, document.warnings)
         except (pypdfium2.PdfiumError, ValueError, AssertionError, OSError) as exc:
@@ -110,11 +110,13 @@ def _read_page(pdf: Any, index: int, warnings: list[str]) -> _Page:
         page.close()
 
 
-def _check_text(pages: list[_Page]) -> None:
+def _check_text(pages: list[_Page], unreadable: int) -> None:
     if not pages:
         raise InputError(
             errors.EMPTY, "The PDF has no pages.", "Export it again from the program that made it."
         )
+    if unreadable == len(pages):
+        raise _corrupt(ValueError("no page could be read"))
     if not any(page.runs for page in pages):
         raise InputError(
             errors.NO_TEXT,

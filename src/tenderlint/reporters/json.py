@@ -36,6 +36,7 @@ class JsonReporter:
             "format": result.format,
             "error": error,
             "suppressed": result.suppressed,
+            "notes": result.notes,
             "findings": [self._finding(f, context) for f in result.findings],
         }
 

@@ -27,8 +27,9 @@ class TextReporter:
         for result in results:
             if result.error:
                 lines += self._error(result, context)
-            elif result.findings:
+            elif result.findings or result.notes:
                 lines.append(self._style(clean(result.path), context, bold=True, underline=True))
+                lines += [f"  note: {clean(note)}" for note in result.notes]
                 for finding in result.findings:
                     lines += self._finding(finding, context)
                 lines.append("")

@@ -33,8 +33,8 @@ class ShortContractTerm(DocumentRule):
         "citations": ["careact-s5-market-shaping", "pa2023-s74-light-touch-modification"],
         "examples": {
             "fail": [
-                "Home care and support services. The contract will run for 12 months from 1 April 2026.",
-                "Support services for carers. The contract term is 1 + 1 years.",
+                "Home care and personal care services. The contract will run for 12 months from 1 April 2026.",
+                "Support services for carers and care workers. The contract term is 1 + 1 years.",
             ],
             "pass": [
                 "Home care and support services. The contract will run for 5 years with review points.",

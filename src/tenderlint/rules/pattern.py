@@ -27,7 +27,9 @@ MATCH_KEYS = {
     "unless-nearby",  # {pattern: regex, blocks: N}: reasons given in this or the next N blocks
     "alt-citations",  # {regime-or-jurisdiction: [ids]} replacing `citations`
     "number",  # {at-least: N} or {at-most: N}: the first number in the match must be in range
+    "if-profile",  # profile facts the document must have: care-service, care-context, procurement-document, ...
 }
+PROFILE_FLAGS = {"care-service", "care-context", "procurement-document", "evaluation-criteria"}
 NUMBER_KEYS = {"at-least", "at-most", "setting"}
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9\-]+$")
@@ -49,6 +51,7 @@ class PatternRule:
     at_least: float | None = None
     at_most: float | None = None
     number_setting: str | None = None
+    if_profile: tuple[str, ...] = ()
 
 
 def load_pack(path: Path) -> list[PatternRule]:
@@ -79,8 +82,14 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     number = entry.get("number") or {}
     if set(number) - NUMBER_KEYS:
         raise PackError(f"{where}: number: unknown key(s) {', '.join(sorted(set(number) - NUMBER_KEYS))}")
+    if_profile = tuple(entry.get("if-profile") or ())
+    if set(if_profile) - PROFILE_FLAGS:
+        raise PackError(
+            f"{where}: if-profile: unknown fact(s) {', '.join(sorted(set(if_profile) - PROFILE_FLAGS))}"
+        )
     return PatternRule(
         meta=meta,
+        if_profile=if_profile,
         patterns=tuple(entry.get("patterns") or ()),
         phrases=tuple(entry.get("phrases") or ()),
         scope=scope,
