@@ -58,7 +58,8 @@ def test_stdin_with_filename():
 def test_select_ignore_by_prefix_and_name(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(
-        "The Council will pay an hourly rate of £21.50 in 15-minute increments for home care.\n", encoding="utf-8"
+        "The Council will pay an hourly rate of £21.50 in 15-minute increments for home care.\n",
+        encoding="utf-8",
     )
     _, report = run_json(str(path), "--select", "TL2", "--ignore", "minute-billing")
     assert [f["code"] for f in report["files"][0]["findings"]] == ["TL201"]

@@ -41,7 +41,8 @@ def test_quoted_and_reported_patterns_are_quiet(tmp_path):
 def test_negation_does_not_cross_clauses(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_text(
-        "We will not pay for travel time; the Council will pay an hourly rate of £18.00 for home care.\n", encoding="utf-8"
+        "We will not pay for travel time; the Council will pay an hourly rate of £18.00 for home care.\n",
+        encoding="utf-8",
     )
     _, report = run_json(str(path))
     assert [f["code"] for f in report["files"][0]["findings"]] == ["TL201"]
