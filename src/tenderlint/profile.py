@@ -42,6 +42,10 @@ EVALUATION_CONTEXT = re.compile(
 EVALUATION_HEADING = re.compile(
     r"\b(evaluation|award criteria|assessment criteria|scoring|weightings?)\b", re.I
 )
+EVALUATION_TALK = re.compile(
+    r"\b(award criteria|evaluation criteria|weightings?|will be (evaluated|scored))\b", re.I
+)
+TEMPLATE_FIELD = re.compile(r"«[^»]*»|\[(insert|enter|xx)[^\]]*\]|\bX+%", re.I)
 TOTAL_ROW = re.compile(r"^\s*(total|overall)\b", re.I)
 DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|"
@@ -89,6 +93,8 @@ NOT_CONTRACT_TERM = re.compile(
     r"defects|retention|invoice|payment|response|tender period|clarification)\b",
     re.I,
 )
+# "every 6 months", "within 12 months": a frequency or deadline, not a term.
+RECURRING = re.compile(r"\b(every|each|within|after|before|per|than|up to|at least|of the)\s*$", re.I)
 EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
 # What kind of document this is: each signal is counted across the whole text.
 KIND_SIGNALS = {
@@ -130,6 +136,10 @@ class Weighting:
 class Profile:
     weightings: list[Weighting] = field(default_factory=list)
     has_evaluation_section: bool = False
+    # The document talks about evaluating tenders (criteria, scoring), with or without numbers.
+    discusses_evaluation: bool = False
+    # Weightings left as template fields («Insert_…», [insert]) rather than numbers.
+    template_weightings: bool = False
     dates: list[date] = field(default_factory=list)
     cites_pcr2015: bool = False
     cites_pa2023: bool = False
@@ -177,6 +187,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
     for table in document.tables():
         profile.weightings.extend(_table_weightings(table, index_of))
     prose_weightings: list[Weighting] = []
+    evaluation_mentions = 0
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
@@ -189,10 +200,14 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             except ValueError:
                 pass
         lowered = text.lower()
+        evaluation_mentions += len(EVALUATION_TALK.findall(text))
+        if "weight" in lowered and TEMPLATE_FIELD.search(text):
+            profile.template_weightings = True
         if "public contracts regulations 2015" in lowered or "pcr 2015" in lowered:
             profile.cites_pcr2015 = True
         if "procurement act 2023" in lowered:
             profile.cites_pa2023 = True
+    profile.discusses_evaluation = evaluation_mentions >= 3
     if not profile.weightings:
         profile.weightings = _first_per_criterion(prose_weightings)
     _profile_kind(profile, blocks)
@@ -210,7 +225,8 @@ def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
     if profile.weightings or profile.has_evaluation_section:
         profile.kinds.add("evaluation-criteria")
     strong = len(CARE.findall(text))
-    profile.care_service = strong >= 2
+    # Care must be a theme, not a passing mention in a long document about something else.
+    profile.care_service = strong >= max(2, len(text.split()) / 5000)
     profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
     profile.non_uk = len(FOREIGN.findall(text)) >= 3 and not UK.search(text)
 
@@ -233,7 +249,11 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             return
         for match in TERM.finditer(text):
             window = text[max(0, match.start() - 80) : match.start()]
-            if not TERM_CONTEXT.search(window) or NOT_CONTRACT_TERM.search(window):
+            if (
+                not TERM_CONTEXT.search(window)
+                or NOT_CONTRACT_TERM.search(window)
+                or RECURRING.search(window)
+            ):
                 continue
             factor = 1 if match.group("unit").lower().startswith("month") else 12
             extensions = [_number(m) for m in EXTENSION.findall(match.group("ext") or "")]

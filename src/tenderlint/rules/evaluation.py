@@ -60,7 +60,7 @@ class EvaluationNotFound(DocumentRule):
         "code": "TL805",
         "name": "evaluation-weightings-not-found",
         "severity": "info",
-        "message": "This looks like an invitation to tender, but no evaluation weightings were found.",
+        "message": "The document discusses evaluating tenders, but no evaluation weightings were found.",
         "rationale": (
             "Bidders need to know how tenders will be assessed and the relative importance of each criterion. "
             "tenderlint could not find stated weightings, so it cannot check the price, quality and social value "
@@ -74,9 +74,11 @@ class EvaluationNotFound(DocumentRule):
         "examples": {
             "fail": [
                 "Invitation to tender. The provider shall deliver the service. The bidder must submit a method "
-                "statement. The provider will report monthly. Tenders will be evaluated on quality and price.",
+                "statement. The provider will report monthly. Tenders will be evaluated against the award "
+                "criteria below, with weightings to follow.",
                 "Instructions to bidders. The bidder must register. The bidder shall answer every question. The "
-                "supplier must sign the form. Weightings: to be confirmed.",
+                "supplier must sign the form. Evaluation criteria: quality «Insert_Weight»%, price "
+                "«Insert_Weight»%. Weightings are set by the buyer.",
             ],
             "pass": [
                 "Invitation to tender. The provider shall deliver the service. The bidder must submit a method "
@@ -89,5 +91,11 @@ class EvaluationNotFound(DocumentRule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
-        if "invitation-to-tender" in profile.kinds and not profile.weightings and analysis.blocks:
-            yield analysis.block_finding(self.meta, analysis.first_body_block)
+        if profile.weightings or not profile.discusses_evaluation or not analysis.blocks:
+            return
+        if not profile.kinds & {"invitation-to-tender", "evaluation-criteria"}:
+            return
+        message = None
+        if profile.template_weightings:
+            message = "The evaluation weightings are template fields that have not been filled in."
+        yield analysis.block_finding(self.meta, analysis.first_body_block, message=message)
