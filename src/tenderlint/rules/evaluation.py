@@ -78,7 +78,7 @@ class EvaluationNotFound(DocumentRule):
                 "criteria below, with weightings to follow.",
                 "Instructions to bidders. The bidder must register. The bidder shall answer every question. The "
                 "supplier must sign the form. Evaluation criteria: quality «Insert_Weight»%, price "
-                "«Insert_Weight»%. Weightings are set by the buyer.",
+                "«Insert_Weight»%. Weightings are set by the buyer. Bids will be evaluated by a panel.",
             ],
             "pass": [
                 "Invitation to tender. The provider shall deliver the service. The bidder must submit a method "
