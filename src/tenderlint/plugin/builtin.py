@@ -44,12 +44,14 @@ def tenderlint_rules() -> list:
     from tenderlint.rules.contract_term import ShortContractTerm
     from tenderlint.rules.deficit_language import DeficitOnlyLanguage
     from tenderlint.rules.evaluation import EvaluationNotFound, PriceDominant
+    from tenderlint.rules.prescriptive import PrescriptiveMethod
     from tenderlint.rules.regime import RegimeMismatch
     from tenderlint.rules.social_value import SocialValueWeighting
 
     return [
         SocialValueWeighting,
         PriceDominant,
+        PrescriptiveMethod,
         EvaluationNotFound,
         ShortContractTerm,
         RegimeMismatch,

@@ -122,6 +122,11 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
     except ValueError:
         raise PackError(f"{where}: severity must be error, warning or info") from None
     examples = entry.get("examples") or {}
+    for kind in ("fail", "pass"):
+        if not all(isinstance(e, str) for e in examples.get(kind) or ()):
+            raise PackError(
+                f"{where}: examples: every '{kind}' example must be a string (quote text with ': ')"
+            )
     alt = {key: tuple(ids) for key, ids in (entry.get("alt-citations") or {}).items()}
     return RuleMeta(
         code=code,
