@@ -59,6 +59,6 @@ class PrescriptiveMethod(DocumentRule):
         if obligations >= MIN_OBLIGATIONS and outcomes * OBLIGATIONS_PER_OUTCOME < obligations:
             message = (
                 f"The specification has {obligations} 'shall' or 'must' statements and "
-                f"{'no' if not outcomes else outcomes} mention{'s' if outcomes != 1 else ''} of outcomes."
+                f"{outcomes or 'no'} mention{'s' if outcomes != 1 else ''} of outcomes."
             )
             yield analysis.block_finding(self.meta, analysis.first_body_block, message=message)
