@@ -36,6 +36,11 @@ PROSE_BACKWARD = re.compile(
     rf"\s*(?:the\s+)?({CRITERION_WORDS})\b",
     re.I,
 )
+# Notice style: "Quality criterion - Name: Technical / Weighting: 70", "Price - Weighting: 30".
+PROSE_LABELLED = re.compile(
+    rf"\b({CRITERION_WORDS})\b[^.;\n%]{{0,80}}?\bweighting\s*[:=-]?\s*(\d{{1,3}}(?:\.\d+)?)(?!\s*%)(?![\d.]*\s*(?:days|weeks|months|years))\b",
+    re.I,
+)
 EVALUATION_CONTEXT = re.compile(
     r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b", re.I
 )
@@ -209,7 +214,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             profile.cites_pa2023 = True
     profile.discusses_evaluation = evaluation_mentions >= 3
     if not profile.weightings:
-        profile.weightings = _first_per_criterion(prose_weightings)
+        profile.weightings = _first_statement(prose_weightings)
     _profile_kind(profile, blocks)
     _profile_term(profile, blocks)
     return profile
@@ -308,12 +313,23 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
         found.append((match.start(), classify(match.group(1)), float(match.group(2))))
     for match in PROSE_BACKWARD.finditer(text):
         found.append((match.start(), classify(match.group(2)), float(match.group(1))))
+    for match in PROSE_LABELLED.finditer(text):
+        found.append((match.start(), classify(match.group(1)), float(match.group(2))))
     return [Weighting(c, p, index) for _, c, p in sorted(found) if c]
 
 
-def _first_per_criterion(weightings: list[Weighting]) -> list[Weighting]:
-    """Prose often repeats a weighting; keep the first statement of each criterion."""
-    seen: dict[str, Weighting] = {}
+def _first_statement(weightings: list[Weighting]) -> list[Weighting]:
+    """Prose often repeats weightings (a summary, then detail). Keep the first statement: the first run
+    of consecutive blocks that state weightings, where a criterion stated twice in one block counts once."""
+    if not weightings:
+        return []
+    first: list[Weighting] = []
+    seen: set[tuple[int, str]] = set()
     for weighting in weightings:
-        seen.setdefault(weighting.criterion, weighting)
-    return list(seen.values())
+        if first and weighting.block_index > first[-1].block_index + 1:
+            break
+        key = (weighting.block_index, weighting.criterion)
+        if key not in seen:
+            seen.add(key)
+            first.append(weighting)
+    return first
