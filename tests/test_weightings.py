@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPORA, run_cli, shared_or_skip
 
 sys.path.insert(0, str(CORPORA))
-from ocds_notices import expected_weightings, lots_of, render  # noqa: E402
+from ocds_notices import expected_weightings, lots_of, render
 
 
 @pytest.fixture(scope="module")
