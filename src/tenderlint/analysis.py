@@ -32,6 +32,8 @@ class Analysis:
     # offsets[i][j]: index in blocks[i].text of character j of the text spaCy saw (whitespace squashed).
     offsets: list[list[int]] = field(default_factory=list, repr=False)
     registry: dict[str, Citation] = field(default_factory=dict, repr=False)
+    # Filled by the engine after suppressions are applied: (block index or None, codes) left unused.
+    unused_suppressions: list[tuple[int | None, tuple[str, ...]]] = field(default_factory=list, repr=False)
     _full_text: str | None = field(default=None, repr=False)
 
     @classmethod

@@ -83,6 +83,14 @@ OPTIONS: tuple[Option, ...] = (
         "pipeline", str, "default", "spaCy pipeline: 'default' (built in, offline) or an installed package."
     ),
     Option("exclude", list, [], "Glob patterns of files and folders not to lint when walking folders."),
+    Option("extend-exclude", list, [], "More glob patterns to exclude, on top of `exclude`."),
+    Option("respect-gitignore", bool, True, "Skip files ignored by git (.gitignore) when walking folders."),
+    Option(
+        "per-file-ignores",
+        dict,
+        {},
+        'Rules to ignore in matching files: {"archive/*.docx" = ["TL5"], ...}, globs relative to the config file.',
+    ),
 )
 OPTION_BY_KEY = {option.key: option for option in OPTIONS}
 
@@ -102,6 +110,9 @@ class Settings:
     rule_packs: tuple[str, ...] = ()
     pipeline: str = "default"
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str | None = field(default=None, compare=False)
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -129,6 +140,16 @@ def _coerce(option: Option, raw: Any, source: str) -> Any:
         if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
             raise ConfigError(f"{where} must be a list of strings")
         return tuple(raw)
+    if option.kind is bool:
+        if not isinstance(raw, bool):
+            raise ConfigError(f"{where} must be true or false")
+        return raw
+    if option.key == "per-file-ignores":
+        if not isinstance(raw, dict) or not all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in raw.values()
+        ):
+            raise ConfigError(f'{where} must be a table of glob = ["codes"]')
+        return tuple((glob, tuple(codes)) for glob, codes in raw.items())
     if option.kind is dict:
         if not isinstance(raw, dict):
             raise ConfigError(f"{where} must be a table")

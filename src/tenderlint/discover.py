@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,14 +15,21 @@ LEGACY_EXTENSIONS = {".doc", ".rtf", ".xls", ".docm", ".wpd"}
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 
-def discover(paths: Iterable[str], exclude: tuple[str, ...] = ()) -> Iterator[str]:
+def discover(
+    paths: Iterable[str], exclude: tuple[str, ...] = (), respect_gitignore: bool = True
+) -> Iterator[str]:
     """Explicit files are always yielded (even of unknown type or missing, so they get an error);
-    folders are walked for document files, skipping hidden and tool folders and `exclude` globs."""
+    folders are walked for document files, skipping hidden and tool folders, `exclude` globs and,
+    by default, files git ignores."""
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for found in _walk(path, exclude):
+            found_files = list(_walk(path, exclude))
+            ignored = git_ignored(path, found_files) if respect_gitignore else set()
+            for found in found_files:
+                if found in ignored:
+                    continue
                 if found not in seen:
                     seen.add(found)
                     yield found
@@ -44,6 +52,31 @@ def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[str]:
                 and not _excluded(full, exclude)
             ):
                 yield full
+
+
+def git_ignored(root: Path, files: list[str]) -> set[str]:
+    """The subset of `files` that git ignores, or nothing when git or a repository is absent."""
+    if not files:
+        return set()
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
+            input="\0".join(os.path.relpath(f, root) for f in files) + "\0",
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode not in (0, 1):
+        return set()
+    return {os.path.join(root, name) for name in proc.stdout.split("\0") if name}
+
+
+def is_excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """True when the file, or any folder above it, matches an exclude glob."""
+    parts = Path(path).parts
+    return any(_excluded(str(Path(*parts[: i + 1])), patterns) for i in range(len(parts)))
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:

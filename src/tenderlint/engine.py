@@ -14,7 +14,8 @@ from tenderlint.errors import InputError
 from tenderlint.findings import Finding
 from tenderlint.parsers.detect import detect_format
 from tenderlint.plugin.host import plugin_manager
-from tenderlint.ruleset import RuleSet, load_ruleset, matches
+from tenderlint.ruleset import RuleSet, load_ruleset
+from tenderlint.suppressions import apply_suppressions
 
 
 @dataclass
@@ -39,6 +40,8 @@ class FileResult:
     words: int = 0
     # Things the reader should know that are not findings, e.g. parser warnings or rules not applied.
     notes: list[str] = field(default_factory=list)
+    # The lowest severity that fails the run for this file (from its configuration).
+    fail_on: str = "warning"
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,7 @@ class Linter:
                 )
             document = parser.parse(data, path)
             result.words = document.word_count
-            findings = self.lint_document(document)
+            findings, suppressed = self.lint_document(document)
             result.notes = list(document.warnings)
         except InputError as exc:
             result.error = FileError(exc.code, exc.message, exc.hint)
@@ -84,10 +87,11 @@ class Linter:
                 traceback.format_exc(),
             )
             return result
-        result.findings, result.suppressed = _apply_suppressions(document, findings)
+        result.findings, result.suppressed = findings, suppressed
         return result
 
-    def lint_document(self, document: Document) -> list[Finding]:
+    def lint_document(self, document: Document) -> tuple[list[Finding], int]:
+        """Findings after suppressions, and how many were suppressed."""
         if not any(block.text.strip() for block in document.text_blocks()):
             raise InputError(errors.EMPTY, "The document has no text to lint.", "Check it is the right file.")
         analysis = Analysis.build(document, self.nlp, self.settings, self.rules.citations)
@@ -95,24 +99,17 @@ class Linter:
             document.warnings.append(
                 "This looks like a procurement document from outside the UK; UK rules were not applied."
             )
-            return []
+            return [], 0
+        late = [rule for rule in self.rules.document_rules if getattr(rule, "after_suppressions", False)]
         findings = list(self.matcher.findings(analysis))
         for rule in self.rules.document_rules:
-            findings.extend(rule.check(analysis))
-        return sorted(findings, key=Finding.sort_key)
-
-
-def _apply_suppressions(document: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
-    blocks = list(document.text_blocks())
-    kept: list[Finding] = []
-    for finding in findings:
-        codes = tuple(document.file_suppressions)
-        if finding.block_index is not None:
-            codes += tuple(blocks[finding.block_index].suppressions)
-        if codes and matches(finding.code, finding.name, codes):
-            continue
-        kept.append(finding)
-    return kept, len(findings) - len(kept)
+            if rule not in late:
+                findings.extend(rule.check(analysis))
+        outcome = apply_suppressions(document, analysis.blocks, findings)
+        analysis.unused_suppressions = outcome.unused
+        for rule in late:
+            outcome.kept.extend(rule.check(analysis))
+        return sorted(outcome.kept, key=Finding.sort_key), outcome.suppressed
 
 
 @lru_cache(maxsize=32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -27,6 +28,7 @@ FAMILIES = {
     "TL6": "people-and-co-production",
     "TL7": "equalities-and-fair-work",
     "TL8": "process",
+    "TL9": "meta",
 }
 
 
@@ -74,6 +76,15 @@ class Finding:
     @property
     def matched(self) -> str:
         return self.excerpt[self.span[0] : self.span[1]]
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable identity of a finding: its rule, the matched words and the sentence around them.
+
+        Location is left out on purpose, so editing another paragraph does not change it.
+        """
+        normal = " ".join(f"{self.code}|{self.matched}|{self.excerpt}".lower().split())
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:20]
 
     def sort_key(self) -> tuple:
         loc = self.location

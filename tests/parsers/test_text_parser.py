@@ -9,6 +9,7 @@ import pytest
 from tenderlint import errors
 from tenderlint.document import BlockKind, Document
 from tenderlint.errors import InputError
+from tenderlint.parsers.suppress import rule_codes
 from tenderlint.parsers.text import TextParser, heading_level
 from tenderlint.parsers.textdecode import decode_text
 
@@ -132,7 +133,13 @@ def test_suppression_comments_are_not_text() -> None:
         "Range two.",
         "After the range.",
     ]
-    assert [block.suppressions for block in document.blocks] == [("TL201",), (), ("TL202",), ("TL202",), ()]
+    assert [rule_codes(block.suppressions) for block in document.blocks] == [
+        ("TL201",),
+        (),
+        ("TL202",),
+        ("TL202",),
+        (),
+    ]
     assert document.file_suppressions == ("TL9",)
     assert document.blocks[0].location.line == 3
 

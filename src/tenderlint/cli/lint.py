@@ -13,6 +13,7 @@ from tenderlint.errors import ConfigError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
+RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -22,9 +23,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format", "output_format", default="text", show_default=True, help="Output format: text or json."
-)
+@click.option("--format", "output_format", default="text", show_default=True, help="Output format.")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to a file."
 )
@@ -33,73 +32,118 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 )
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or names, comma-separated.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--max-warnings", type=click.IntRange(min=0), help="Exit 1 if there are more than N warnings.")
 @click.option(
     "--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this config file."
 )
 @click.option("--stdin-filename", help="Name (and so format and config) for text read from '-'.")
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline."
+)
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline."
+)
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply exclude settings to files named on the command line."
+)
+@click.option("--diff-base", metavar="REF", help="Lint only documents changed since this git ref.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def lint(
-    paths: tuple[str, ...],
-    output_format: str,
-    output: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    config_file: str | None,
-    stdin_filename: str | None,
-    color: str,
-    debug: bool,
-) -> None:
+def lint(paths: tuple[str, ...], **opts: object) -> None:
     """Lint documents (.docx, .pdf, .odt, .md, .txt, .html) and folders of them; '-' reads stdin."""
-    from tenderlint.config import load_file, settings_for_dir
-    from tenderlint.discover import discover
-    from tenderlint.engine import FileError, FileResult, linter_for
-    from tenderlint.errors import CONFIG
+    from tenderlint.baseline import apply_baseline, write_baseline
     from tenderlint.reporters.base import ReportContext
     from tenderlint.ruleset import load_ruleset
+    from tenderlint.runner import Runner, RunOptions
     from tenderlint.yamlload import PackError
 
     if not paths:
         raise click.UsageError("give at least one file or folder to lint (or '-' for standard input)")
-    overrides = {"select": _split(select), "ignore": _split(ignore), "fail_on": fail_on}
+    overrides = {
+        "select": _split(opts["select"]),
+        "ignore": _split(opts["ignore"]),
+        "fail_on": opts["fail_on"],
+    }
     try:
-        explicit = load_file(Path(config_file)) if config_file else None
-        root_settings = explicit or settings_for_dir(Path.cwd())
         reporters = _reporters()
-        if output_format not in reporters:
-            raise click.UsageError(
-                f"unknown format {output_format!r}; choose from {', '.join(sorted(reporters))}"
-            )
+        if opts["output_format"] not in reporters:
+            choices = ", ".join(sorted(reporters))
+            raise click.UsageError(f"unknown format {opts['output_format']!r}; choose from {choices}")
+        only = _changed_since(opts["diff_base"], paths) if opts["diff_base"] else None
+        options = RunOptions(
+            opts["config_file"], overrides, opts["stdin_filename"], opts["force_exclude"], only
+        )
+        runner = Runner(options)
         citations = load_ruleset().citations
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
 
-    results: list[FileResult] = []
-    fail_levels: dict[int, str] = {}
-    for path in discover(paths, exclude=root_settings.exclude):
-        display = (stdin_filename or "stdin") if path == "-" else path
-        try:
-            base = explicit or settings_for_dir(_config_dir(display))
-            settings = base.with_overrides(**overrides)
-            linter = linter_for(settings)
-        except (ConfigError, PackError) as exc:
-            results.append(FileResult(display, error=FileError(CONFIG, str(exc), "Fix the configuration.")))
-            continue
-        data = _read(path)
-        if isinstance(data, FileError):
-            results.append(FileResult(display, error=data))
-            continue
-        results.append(linter.lint_bytes(data, display))
-        fail_levels[len(results) - 1] = settings.fail_on
+    results = [runner.lint(path) for path in runner.files(paths)]
 
+    if opts["write_baseline"]:
+        from tenderlint.atomic import write_atomic
+
+        write_atomic(Path(opts["write_baseline"]), write_baseline(results, __version__))
+        count = sum(len(r.findings) for r in results)
+        click.echo(f"tenderlint: wrote {count} findings to baseline {opts['write_baseline']}", err=True)
+    elif opts["baseline"]:
+        try:
+            report = apply_baseline(results, Path(opts["baseline"]))
+        except ConfigError as exc:
+            _fail(str(exc))
+        for entry in report.unused:
+            click.echo(
+                f"tenderlint: baseline entry no longer matches: {entry['path']} {entry['code']} "
+                f"({entry['fingerprint']}); run --write-baseline to prune it",
+                err=True,
+            )
+
+    color = opts["color"]
     use_color = color == "always" or (
-        color == "auto" and output is None and _isatty() and not os.environ.get("NO_COLOR")
+        color == "auto" and opts["output"] is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
-    context = ReportContext(citations=citations, color=use_color, debug=debug, version=__version__)
-    report = reporters[output_format].render(results, context)
-    _emit(report, output)
-    sys.exit(_exit_code(results, fail_levels))
+    context = ReportContext(
+        citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__
+    )
+    _emit(reporters[opts["output_format"]].render(results, context), opts["output"])
+    sys.exit(exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"]))
+
+
+def exit_code(results: list, exit_zero: bool = False, max_warnings: int | None = None) -> int:
+    """2 if any file could not be linted; else 1 for findings at or above each file's fail level (or more
+    warnings than --max-warnings); --exit-zero turns findings, but not errors, into success."""
+    if any(result.error for result in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    if max_warnings is not None:
+        warnings = sum(1 for r in results for f in r.findings if f.severity.value == "warning")
+        if warnings > max_warnings:
+            return EXIT_FINDINGS
+    failing = any(f.severity.rank >= RANK[r.fail_on] for r in results for f in r.findings)
+    if max_warnings is not None:
+        failing = any(f.severity.value == "error" for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _changed_since(ref: str, paths: tuple[str, ...]) -> set[str]:
+    """Resolved paths of files changed since `ref`: committed, staged, unstaged or untracked."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", *args], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise ConfigError(
+                f"--diff-base {ref}: git {args[0]} failed: {(proc.stderr or proc.stdout).strip()}"
+            )
+        return proc.stdout
+
+    top = Path(git("rev-parse", "--show-toplevel").strip())
+    scope = [p for p in paths if p != "-"]
+    names = git("diff", "--name-only", "--diff-filter=ACMR", ref, "--", *scope).splitlines()
+    names += git("ls-files", "--others", "--exclude-standard", "--full-name", "--", *scope).splitlines()
+    return {str((top / name).resolve()) for name in names if name}
 
 
 def _reporters() -> dict:
@@ -111,39 +155,6 @@ def _reporters() -> dict:
     return {name: r for group in manager.hook.tenderlint_reporters() for name, r in group.items()}
 
 
-def _config_dir(display: str) -> Path:
-    path = Path(display).resolve() if display != "stdin" else Path.cwd()
-    return path.parent if not path.is_dir() else path
-
-
-def _read(path: str):
-    from tenderlint.engine import FileError
-    from tenderlint.errors import UNREADABLE
-
-    try:
-        if path == "-":
-            return sys.stdin.buffer.read()
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return FileError(UNREADABLE, "No such file or folder.", "Check the path.")
-    except IsADirectoryError:
-        return FileError(UNREADABLE, "This is a folder, not a file.", "")
-    except OSError as exc:
-        return FileError(UNREADABLE, f"The file cannot be read ({exc.strerror}).", "Check its permissions.")
-
-
-def _exit_code(results: list, fail_levels: dict[int, str]) -> int:
-    """2 if any file could not be linted; else 1 if any finding is at or above its file's fail level."""
-    if any(result.error for result in results):
-        return EXIT_ERROR
-    rank = {"info": 0, "warning": 1, "error": 2}
-    for index, result in enumerate(results):
-        if any(f.severity.rank >= rank[fail_levels[index]] for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_CLEAN
-
-
 def _emit(report: str, output: str | None) -> None:
     if output is None:
         click.echo(report, nl=False)
@@ -151,10 +162,6 @@ def _emit(report: str, output: str | None) -> None:
     from tenderlint.atomic import write_atomic
 
     write_atomic(Path(output), report.encode("utf-8"))
-
-
-def _isatty() -> bool:
-    return sys.stdout.isatty()
 
 
 def _fail(message: str) -> None:

@@ -33,16 +33,29 @@ def directives(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(m["verb"].lower(), parse_codes(m["codes"])) for m in DIRECTIVE.finditer(text)]
 
 
+DIRECTIVE_ID = "#"  # prefix of the marker naming which directive a block's codes came from
+
+
 class SuppressionTracker:
-    """Feeds comments and blocks in reading order; answers which codes each block suppresses."""
+    """Feeds comments and blocks in reading order; answers which codes each block suppresses.
+
+    Each block's codes also carry a marker "#N" naming the directive they came from, so that two
+    neighbouring `disable-next` comments are told apart when unused suppressions are reported.
+    Markers never match a rule; `rule_codes()` strips them.
+    """
 
     def __init__(self) -> None:
         self.active: set[str] = set()
         self.pending_next: set[str] = set()
         self.file_wide: set[str] = set()
+        self.origin: dict[str, int] = {}
+        self.count = 0
 
     def feed_comment(self, text: str) -> None:
         for verb, codes in directives(text):
+            self.count += 1
+            if verb in ("disable", "disable-next"):
+                self.origin.update(dict.fromkeys(codes, self.count))
             if verb == "disable":
                 self.active.update(codes)
             elif verb == "enable":
@@ -59,10 +72,16 @@ class SuppressionTracker:
         """The suppressions for the block about to be emitted (consumes any disable-next)."""
         codes = self.active | self.pending_next
         self.pending_next = set()
-        return tuple(sorted(codes))
+        markers = {f"{DIRECTIVE_ID}{self.origin.get(code, 0)}" for code in codes}
+        return tuple(sorted(codes)) + tuple(sorted(markers))
 
     def feed_text(self, text: str) -> str:
         """Apply HTML comments found in `text` and return the text with them removed."""
         for match in HTML_COMMENT.finditer(text):
             self.feed_comment(match.group(1))
         return HTML_COMMENT.sub("", text)
+
+
+def rule_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes of a block's suppressions without the directive markers."""
+    return tuple(code for code in codes if not code.startswith(DIRECTIVE_ID))

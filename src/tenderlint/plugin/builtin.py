@@ -47,6 +47,7 @@ def tenderlint_rules() -> list:
     from tenderlint.rules.prescriptive import PrescriptiveMethod
     from tenderlint.rules.regime import RegimeMismatch
     from tenderlint.rules.social_value import SocialValueWeighting
+    from tenderlint.rules.unused_suppression import UnusedSuppression
 
     return [
         SocialValueWeighting,
@@ -61,6 +62,7 @@ def tenderlint_rules() -> list:
         EqualityBlind,
         NoMarketEngagement,
         PreventionAbsent,
+        UnusedSuppression,
     ]
 
 

@@ -109,9 +109,11 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
 
 def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
     """Validate and build rule metadata; shared by YAML rules and Python rules' class attributes."""
-    for key in ("code", "name", "severity", "message", "fix", "citations"):
+    for key in ("code", "name", "severity", "message", "fix"):
         if not entry.get(key):
             raise PackError(f"{where}: missing '{key}'")
+    if not entry.get("citations") and entry.get("family") != "meta":
+        raise PackError(f"{where}: missing 'citations' (only rules about tenderlint itself may have none)")
     code, name = str(entry["code"]), str(entry["name"])
     if not CODE.match(code):
         raise PackError(f"{where}: code {code!r} must look like TL201")
