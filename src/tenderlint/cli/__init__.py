@@ -35,11 +35,13 @@ def main() -> None:
 
 
 def _register() -> None:
+    from tenderlint.cli.eval import evaluate
     from tenderlint.cli.lint import lint
     from tenderlint.cli.profile import profile
     from tenderlint.cli.rules import rule, rules
 
     main.add_command(lint)
+    main.add_command(evaluate)
     main.add_command(profile)
     main.add_command(rules)
     main.add_command(rule)

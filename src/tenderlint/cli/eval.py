@@ -1,0 +1,101 @@
+"""`tenderlint eval PATH`: measure precision and recall per rule on a folder of labelled documents."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tenderlint.config import tomllib
+
+
+@click.command(name="eval")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--gate",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML file of minimum scores; exit 1 if any is not met.",
+)
+@click.option("--show-mistakes", is_flag=True, help="List every missed and unexpected finding.")
+def evaluate(path: Path, output_format: str, gate: Path | None, show_mistakes: bool) -> None:
+    """Score every rule against the gold labels (*.expect.yaml) under PATH.
+
+    Prints true positives, false positives, misses, precision and recall per rule, and the overall
+    micro-averages. A labelled document's findings must all be expected: anything else is a false positive.
+    """
+    from tenderlint.evaluate import Scores, find_labels, score_document, table
+    from tenderlint.ruleset import load_ruleset
+    from tenderlint.runner import Runner, RunOptions
+    from tenderlint.yamlload import PackError
+
+    try:
+        labels = find_labels(path)
+        known = [meta.code for meta in load_ruleset().metas]
+    except PackError as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        sys.exit(2)
+    scores = Scores()
+    runner = Runner(RunOptions())
+    for label in labels:
+        if not label.document.exists():
+            scores.missing.append(str(label.document))
+            continue
+        score_document(scores, label, runner.lint(str(label.document)))
+    codes = sorted(set(known) | set(scores.rules))
+    failures = check_gate(scores, gate) if gate else []
+    if output_format == "json":
+        click.echo(json.dumps(as_json(scores, codes, failures), indent=2))
+    else:
+        lines = [f"{scores.documents} labelled documents", *table(scores, codes)]
+        lines += [f"not found (skipped): {m}" for m in scores.missing]
+        lines += [f"could not be linted: {e}" for e in scores.errors]
+        if show_mistakes:
+            lines += ["", *scores.mistakes]
+        lines += [f"GATE FAILED: {f}" for f in failures]
+        click.echo("\n".join(lines))
+    sys.exit(1 if failures or scores.errors else 0)
+
+
+def check_gate(scores, gate: Path) -> list[str]:
+    """Minimums from the gate file: overall precision and recall, and per rule with enough instances."""
+    limits = tomllib.loads(gate.read_text(encoding="utf-8"))
+    failures = []
+    total = scores.total
+    for name, value in (("precision", total.precision), ("recall", total.recall)):
+        minimum = limits[f"min-{name}"]
+        if value is None or value < minimum:
+            failures.append(f"overall {name} {value if value is None else round(value, 3)} < {minimum}")
+    for code, score in sorted(scores.rules.items()):
+        if score.instances < limits["rule-min-instances"]:
+            continue
+        for name in ("precision", "recall"):
+            value = getattr(score, name)
+            if value is not None and value < limits["rule-min-score"]:
+                failures.append(f"{code} {name} {value:.3f} < {limits['rule-min-score']}")
+    return failures
+
+
+def as_json(scores, codes: list[str], failures: list[str]) -> dict:
+    def entry(s) -> dict:
+        return {
+            "tp": s.tp,
+            "fp": s.fp,
+            "fn": s.fn,
+            "silent_cases": s.silent_cases,
+            "precision": s.precision,
+            "recall": s.recall,
+        }
+
+    return {
+        "documents": scores.documents,
+        "rules": {code: entry(scores.rules[code]) for code in codes if code in scores.rules},
+        "micro": entry(scores.total),
+        "missing": scores.missing,
+        "errors": scores.errors,
+        "gate_failures": failures,
+    }
