@@ -7,18 +7,21 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Tests never share the developer's result cache.
+TEST_CACHE = tempfile.mkdtemp(prefix="tenderlint-test-cache-")
 CORPORA = ROOT / "corpora"
 SHARED = ROOT.parent / "shared"
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None):
     """Run `python -m tenderlint ARGS` and return the completed process (text output)."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env = {**os.environ, "NO_COLOR": "1", "TENDERLINT_CACHE_DIR": TEST_CACHE, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "tenderlint", *args],
         cwd=cwd or ROOT,

@@ -54,14 +54,29 @@ class Linter:
     """Built once per distinct configuration; reused for every file that shares it."""
 
     def __init__(self, settings: Settings) -> None:
-        from tenderlint.nlp.patterns import PatternMatcher
-        from tenderlint.nlp.pipeline import get_nlp
-
         self.settings = settings
         full = load_ruleset(settings.rule_packs)
         self.rules: RuleSet = full.selected(settings.select, settings.ignore, settings.severity)
-        self.nlp = get_nlp(settings.pipeline)
-        self.matcher = PatternMatcher(self.nlp, self.rules.pattern_rules)
+        self._matcher = None
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline, loaded on first use so that cached runs never import spaCy."""
+        from tenderlint.nlp.pipeline import get_nlp
+
+        return get_nlp(self.settings.pipeline)
+
+    @property
+    def matcher(self):
+        if self._matcher is None:
+            from tenderlint.nlp.patterns import PatternMatcher
+
+            self._matcher = PatternMatcher(self.nlp, self.rules.pattern_rules)
+        return self._matcher
+
+    def warm(self) -> None:
+        """Load the pipeline and compile patterns now (before forking workers, so they share it)."""
+        _ = self.matcher
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         result = FileResult(path=path)

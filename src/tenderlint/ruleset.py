@@ -71,9 +71,13 @@ def _pack_files(path: Path) -> list[Path]:
     raise PackError(f"{path}: rule pack not found")
 
 
-@lru_cache(maxsize=16)
 def load_ruleset(extra_packs: tuple[str, ...] = ()) -> RuleSet:
     """Every rule from every plugin plus configured packs; raises PackError on any inconsistency."""
+    return _load_ruleset(tuple(extra_packs))
+
+
+@lru_cache(maxsize=16)
+def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
     hook = plugin_manager()[0].hook
     pack_paths = [Path(p) for group in hook.tenderlint_rule_packs() for p in group]
     pack_paths += [Path(p) for p in extra_packs]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ class PackError(Exception):
     """A rule pack or citations file that cannot be used; the message names file, line and key."""
 
 
+@lru_cache(maxsize=1)
 def _loader():
     """A safe loader with YAML 1.2 booleans: only true/false, so words like "no" and "on" stay words
     (rule patterns are full of them)."""
@@ -17,12 +19,14 @@ def _loader():
 
     import yaml
 
-    class RuleLoader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
+
+    class RuleLoader(base):
         pass
 
     RuleLoader.yaml_implicit_resolvers = {
         key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        for key, resolvers in base.yaml_implicit_resolvers.items()
     }
     RuleLoader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")

@@ -112,14 +112,22 @@ def test_furniture_rules() -> None:
     assert furniture_threshold(10) == 5
 
 
-def _table_pdf(path: Path) -> Path:
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    y = _paragraphs(pdf, HEIGHT - 100, [["The award criteria and their weightings are:"]])
+def _grid(pdf: canvas.Canvas, x: float, top: float) -> float:
+    """A 3x2 table ruled with grid lines, its top at `top`; returns its bottom."""
     table = Table([["Criterion", "Weighting"], ["Price", "70%"], ["Quality", "30%"]], colWidths=[150, 100])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     _, height = table.wrapOn(pdf, WIDTH, HEIGHT)
-    table.drawOn(pdf, 72, y - height)
-    _paragraphs(pdf, y - height - 30, [["Tenders are scored out of 100."]])
+    table.drawOn(pdf, x, top - height)
+    return top - height
+
+
+def _table_pdf(path: Path, crop: tuple[float, float, float, float] | None = None) -> Path:
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    if crop:
+        pdf.setCropBox(crop)
+    y = _paragraphs(pdf, HEIGHT - 100, [["The award criteria and their weightings are:"]])
+    bottom = _grid(pdf, 72, y)
+    _paragraphs(pdf, bottom - 30, [["Tenders are scored out of 100."]])
     pdf.showPage()
     pdf.save()
     return path
@@ -143,6 +151,86 @@ def test_ruled_table_becomes_table_block(tmp_path: Path) -> None:
     assert after.text == "Tenders are scored out of 100."
     assert after.location.line == 5  # the table's three lines are counted
     assert "70%" not in " ".join(block.text for block in document.blocks)
+
+
+def _shapes_pdf(path: Path) -> Path:
+    """Rules drawn every common way: a reportlab grid, `re` cells, thin filled bars, a rounded
+    box (Bezier curves), a form XObject drawn twice, and a page turned by /Rotate."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.beginForm("grid")
+    _grid(pdf, 72, 300)
+    pdf.endForm()
+    _grid(pdf, 72, 700)
+    for x, y in ((300, 460), (400, 460), (300, 440), (400, 440)):
+        pdf.rect(x, y, 100, 20)
+    for y in (600, 580, 560):
+        pdf.rect(72, y, 250, 0.5, stroke=0, fill=1)
+    pdf.roundRect(60, 540, 280, 80, 8)
+    pdf.doForm("grid")
+    pdf.saveState()
+    pdf.translate(250, -100)
+    pdf.scale(0.5, 0.5)
+    pdf.doForm("grid")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.setPageRotation(90)
+    _grid(pdf, 72, 700)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_edges_from_pdfium_match_pdfplumber(tmp_path: Path) -> None:
+    """pdfplumber's TableFinder must see the same edges it would get from parsing the page itself."""
+    import pdfplumber
+    import pypdfium2
+
+    from tenderlint.parsers.pdf_layout import PageFrame
+
+    path = _shapes_pdf(tmp_path / "shapes.pdf")
+    with pdfplumber.open(path) as plumber:
+        document = pypdfium2.PdfDocument(path)
+        for page, theirs in zip(document, plumber.pages):
+            frame = PageFrame(page.get_bbox(), page.get_rotation())
+            ours = pdf_tables.page_edges(page, frame)
+            expected = [edge for edge in theirs.edges if edge["orientation"] in ("h", "v")]
+            assert [edge["orientation"] for edge in ours] == [edge["orientation"] for edge in expected]
+            for mine, edge in zip(ours, expected):
+                assert [mine[k] for k in ("x0", "top", "x1", "bottom")] == pytest.approx(
+                    [edge[k] for k in ("x0", "top", "x1", "bottom")], abs=1e-3
+                )
+            found = [v for table in pdf_tables.find_tables(page, frame) for v in table.bbox]
+            assert found == pytest.approx([v for table in theirs.find_tables() for v in table.bbox], abs=1e-3)
+        document.close()
+
+
+def test_rect_cells_and_form_tables_become_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pdfplumber parsed the PDF: its TableFinder should get pdfium's edges")
+
+    monkeypatch.setattr("pdfplumber.PDF.__init__", refuse)
+    tables = list(_parse(_shapes_pdf(tmp_path / "shapes.pdf")).tables())
+    assert [table.location.page for table in tables] == [1, 1, 1, 1, 2]
+    first = [[cell.text for cell in row] for row in tables[0].rows]
+    assert first == [["Criterion", "Weighting"], ["Price", "70%"], ["Quality", "30%"]]
+    assert len(tables[1].rows) == 2 and len(tables[1].rows[0]) == 2  # four `re` boxes
+
+
+def test_cropped_page_reads_cells_where_they_are_drawn(tmp_path: Path) -> None:
+    path = _table_pdf(tmp_path / "table.pdf", crop=(36, 36, WIDTH - 36, HEIGHT - 36))
+    table = next(_parse(path).tables())
+    assert [[cell.text for cell in row] for row in table.rows][1] == ["Price", "70%"]
+
+
+def test_table_failure_keeps_the_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("tenderlint.parsers.pdf.find_tables", broken)
+    document = _parse(_table_pdf(tmp_path / "table.pdf"))
+    assert document.warnings == ["page 1: tables could not be read (RuntimeError)."]
+    assert not list(document.tables())
+    assert "Price 70%" in "\n".join(block.text for block in document.blocks)
 
 
 def test_text_only_pages_never_reach_pdfplumber(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,6 +34,15 @@ def main() -> None:
     """
 
 
+@click.command()
+def clean() -> None:
+    """Remove the result cache (.tenderlint_cache/ in this folder, or $TENDERLINT_CACHE_DIR)."""
+    from tenderlint.cache import cache_dir
+    from tenderlint.cache import clean as remove
+
+    click.echo(f"removed {cache_dir()}" if remove() else f"no cache at {cache_dir()}")
+
+
 def _register() -> None:
     from tenderlint.cli.eval import evaluate
     from tenderlint.cli.lint import lint
@@ -41,6 +50,7 @@ def _register() -> None:
     from tenderlint.cli.rules import rule, rules
 
     main.add_command(lint)
+    main.add_command(clean)
     main.add_command(evaluate)
     main.add_command(profile)
     main.add_command(rules)

@@ -48,6 +48,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     "--force-exclude", is_flag=True, help="Apply exclude settings to files named on the command line."
 )
 @click.option("--diff-base", metavar="REF", help="Lint only documents changed since this git ref.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (.tenderlint_cache/).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def lint(paths: tuple[str, ...], **opts: object) -> None:
@@ -79,7 +81,11 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
 
-    results = [runner.lint(path) for path in runner.files(paths)]
+    try:
+        results = runner.run(paths)
+    except KeyboardInterrupt:
+        click.echo("tenderlint: interrupted", err=True)
+        sys.exit(130)
 
     if opts["write_baseline"]:
         from tenderlint.atomic import write_atomic

@@ -1,4 +1,4 @@
-"""PDF parser: text and positions from pypdfium2 (fast), ruled tables from pdfplumber (only where needed).
+"""PDF parser: text, positions and ruling lines from pypdfium2 (fast); pdfplumber's finder decides tables.
 
 Locations are page + line, counting the lines of the page body in reading order, because that
 is what a person can find in a PDF viewer. Running headers and footers are reported once,
@@ -31,10 +31,10 @@ class _Page:
     frame: PageFrame
     runs: list[Run]
     text: str
-    candidate: bool
     furniture: dict[str, list[Line]] = field(default_factory=lambda: {"header": [], "footer": []})
     tables: list[TableRegion] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    readable: bool = True
 
 
 class PdfParser:
@@ -51,9 +51,8 @@ class PdfParser:
         pdf = _open(pypdfium2, data)
         try:
             pages = [_read_page(pdf, index, document.warnings) for index in range(len(pdf))]
-            _check_text(pages, unreadable=len(document.warnings))
+            _check_text(pages)
             remove_furniture(pages)
-            _attach_tables(pdf, data, pages, document.warnings)
         except (pypdfium2.PdfiumError, ValueError, AssertionError, OSError) as exc:
             raise _corrupt(exc) from None
         finally:
@@ -90,7 +89,7 @@ def _corrupt(exc: Exception) -> InputError:
 
 
 def _read_page(pdf: Any, index: int, warnings: list[str]) -> _Page:
-    """Runs, plain text and a table hint for one page; a page pdfium cannot read is skipped with a warning."""
+    """Runs, plain text and tables of one page; a page pdfium cannot read is skipped with a warning."""
     import pypdfium2
 
     page = pdf[index]
@@ -99,23 +98,25 @@ def _read_page(pdf: Any, index: int, warnings: list[str]) -> _Page:
         textpage = page.get_textpage()
         try:
             runs, text = extract_runs(textpage, frame)
+            tables: list[TableRegion] = []
+            if runs and may_hold_table(*rule_counts(page), text):
+                tables = _tables(page, textpage, frame, index, warnings)
         finally:
             textpage.close()
-        candidate = bool(runs) and may_hold_table(*rule_counts(page), text)
-        return _Page(index + 1, frame, runs, text, candidate)
+        return _Page(index + 1, frame, runs, text, tables=tables)
     except pypdfium2.PdfiumError as exc:
         warnings.append(f"page {index + 1} could not be read ({exc}).")
-        return _Page(index + 1, PageFrame((0, 0, 0, 0), 0), [], "", False)
+        return _Page(index + 1, PageFrame((0, 0, 0, 0), 0), [], "", readable=False)
     finally:
         page.close()
 
 
-def _check_text(pages: list[_Page], unreadable: int) -> None:
+def _check_text(pages: list[_Page]) -> None:
     if not pages:
         raise InputError(
             errors.EMPTY, "The PDF has no pages.", "Export it again from the program that made it."
         )
-    if unreadable == len(pages):
+    if not any(page.readable for page in pages):
         raise _corrupt(ValueError("no page could be read"))
     if not any(page.runs for page in pages):
         raise InputError(
@@ -170,20 +171,13 @@ def _zone_lines(page: _Page) -> dict[str, list[Line]]:
     return {"header": group_lines(top), "footer": group_lines(bottom)}
 
 
-def _attach_tables(pdf: Any, data: bytes, pages: list[_Page], warnings: list[str]) -> None:
-    candidates = [page.number - 1 for page in pages if page.candidate]
-    if not candidates:
-        return
-    for index, tables in find_tables(data, candidates, warnings).items():
-        if not tables:
-            continue
-        page = pdf[index]
-        textpage = page.get_textpage()
-        try:
-            pages[index].tables = regions(tables, textpage, pages[index].frame)
-        finally:
-            textpage.close()
-            page.close()
+def _tables(page: Any, textpage: Any, frame: PageFrame, index: int, warnings: list[str]) -> list[TableRegion]:
+    """Tables are an extra: if finding them fails, the page's text is still read as paragraphs."""
+    try:
+        return regions(find_tables(page, frame), textpage, frame)
+    except Exception as exc:
+        warnings.append(f"page {index + 1}: tables could not be read ({type(exc).__name__}).")
+        return []
 
 
 def _body_runs(page: _Page) -> list[Run]:
