@@ -1,4 +1,4 @@
-"""The CI integrations: docs/ci.md's YAML snippets, the GitHub Action (action.yml) and the pre-commit hook
+"""The CI integrations: README.md YAML snippets, the GitHub Action (action.yml) and the pre-commit hook
 manifest (.pre-commit-hooks.yaml) parse, agree with each other and with the CLI, and the action's run
 step keeps tenderlint's exit codes."""
 
@@ -23,7 +23,7 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib
 
-DOCS = ROOT / "docs" / "ci.md"
+DOCS = ROOT / "README.md"
 ACTION = ROOT / "action.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 FENCE = re.compile(r"^```ya?ml[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
