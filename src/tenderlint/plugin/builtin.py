@@ -68,7 +68,20 @@ def tenderlint_rules() -> list:
 
 @hookimpl
 def tenderlint_reporters() -> dict:
+    from tenderlint.reporters.github import GithubReporter
+    from tenderlint.reporters.gitlab import GitlabReporter
     from tenderlint.reporters.json import JsonReporter
+    from tenderlint.reporters.jsonl import JsonlReporter
+    from tenderlint.reporters.junit import JunitReporter
+    from tenderlint.reporters.sarif import SarifReporter
     from tenderlint.reporters.text import TextReporter
 
-    return {"text": TextReporter(), "json": JsonReporter()}
+    return {
+        "text": TextReporter(),
+        "json": JsonReporter(),
+        "jsonl": JsonlReporter(),
+        "sarif": SarifReporter(),
+        "github": GithubReporter(),
+        "junit": JunitReporter(),
+        "gitlab": GitlabReporter(),
+    }
