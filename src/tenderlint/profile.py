@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
+from tenderlint.nlp.guards import DEFINITION_SECTION
 
 CRITERIA = (
     (
@@ -99,7 +100,9 @@ NOT_CONTRACT_TERM = re.compile(
     re.I,
 )
 # "every 6 months", "within 12 months": a frequency or deadline, not a term.
-RECURRING = re.compile(r"\b(every|each|within|after|before|per|than|up to|at least|of the)\s*$", re.I)
+RECURRING = re.compile(
+    r"\b(every|each|within|after|before|per|than|up to|at least|of the|last|past|previous|first)\s*$", re.I
+)
 EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
 # What kind of document this is: each signal is counted across the whole text.
 KIND_SIGNALS = {
@@ -305,6 +308,8 @@ def _row_percent(row: list[Block], label_cell: Block, weight_columns: set[int]) 
 
 def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     text = block.text
+    if any(DEFINITION_SECTION.search(h) for h in block.location.trail):
+        return []  # a glossary explains weightings; it does not state them
     in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)
     if not (in_section or EVALUATION_CONTEXT.search(text)):
         return []
