@@ -337,4 +337,10 @@ def _first_statement(weightings: list[Weighting]) -> list[Weighting]:
         if key not in seen:
             seen.add(key)
             first.append(weighting)
+    if sum(w.percent for w in first) > 100.5:
+        # The same split stated twice in a row (a table then a sentence): count each criterion once.
+        once: dict[str, Weighting] = {}
+        for weighting in first:
+            once.setdefault(weighting.criterion, weighting)
+        return list(once.values())
     return first

@@ -70,6 +70,7 @@ def tenderlint_rules() -> list:
 def tenderlint_reporters() -> dict:
     from tenderlint.reporters.github import GithubReporter
     from tenderlint.reporters.gitlab import GitlabReporter
+    from tenderlint.reporters.html import HtmlReporter
     from tenderlint.reporters.json import JsonReporter
     from tenderlint.reporters.jsonl import JsonlReporter
     from tenderlint.reporters.junit import JunitReporter
@@ -84,4 +85,5 @@ def tenderlint_reporters() -> dict:
         "github": GithubReporter(),
         "junit": JunitReporter(),
         "gitlab": GitlabReporter(),
+        "html": HtmlReporter(),
     }
