@@ -23,7 +23,13 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    help="Output format: text, json, jsonl, sarif, github, junit, gitlab or html.",
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to a file."
 )
@@ -52,6 +58,12 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (.tenderlint_cache/).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.option(
+    "--annotate",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Also write a copy of the document (.docx or .odt) with a comment on each finding.",
+)
+@click.option("--force", is_flag=True, help="Let --annotate replace an existing file.")
 def lint(paths: tuple[str, ...], **opts: object) -> None:
     """Lint documents (.docx, .pdf, .odt, .md, .txt, .html) and folders of them; '-' reads stdin."""
     from tenderlint.baseline import apply_baseline, write_baseline
@@ -62,6 +74,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
 
     if not paths:
         raise click.UsageError("give at least one file or folder to lint (or '-' for standard input)")
+    if opts["annotate"]:
+        _check_annotate(paths, str(opts["annotate"]), bool(opts["force"]))
     overrides = {
         "select": _split(opts["select"]),
         "ignore": _split(opts["ignore"]),
@@ -113,7 +127,10 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
         citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__
     )
     _emit(reporters[opts["output_format"]].render(results, context), opts["output"])
-    sys.exit(exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"]))
+    code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
+    if opts["annotate"]:
+        code = _annotate(results, str(opts["annotate"]), citations, code)
+    sys.exit(code)
 
 
 def exit_code(results: list, exit_zero: bool = False, max_warnings: int | None = None) -> int:
@@ -168,6 +185,32 @@ def _emit(report: str, output: str | None) -> None:
     from tenderlint.atomic import write_atomic
 
     write_atomic(Path(output), report.encode("utf-8"))
+
+
+def _check_annotate(paths: tuple[str, ...], target: str, force: bool) -> None:
+    """Refuse a bad --annotate request before spending time on linting."""
+    from tenderlint.annotate import AnnotateError, check_target
+
+    try:
+        check_target(paths, target, force)
+    except AnnotateError as exc:
+        if exc.usage:
+            raise click.UsageError(str(exc)) from None
+        _fail(str(exc))
+
+
+def _annotate(results: list, target: str, citations: dict, code: int) -> int:
+    """Write the annotated copy after the report; failing to write it makes the exit code 2."""
+    from tenderlint.annotate import AnnotateError, write_annotated
+
+    try:
+        if not results:
+            raise AnnotateError("no annotated copy written: the document was not linted")
+        click.echo(f"tenderlint: {write_annotated(results[0], Path(target), citations)}", err=True)
+    except AnnotateError as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        return EXIT_ERROR
+    return code
 
 
 def _fail(message: str) -> None:
