@@ -75,10 +75,11 @@ class Analysis:
         block = self.blocks[index]
         text = block.text.strip()
         start = text.find(match) if match else -1
-        span = (start, start + len(match)) if start >= 0 else (0, 0)
         if len(text) > EXCERPT_LIMIT:
-            text = text[:EXCERPT_LIMIT].rstrip() + "…"
-            span = span if span[1] <= len(text) else (0, 0)
+            left = max(0, min(start - EXCERPT_LIMIT // 3, len(text) - EXCERPT_LIMIT)) if start >= 0 else 0
+            text = ("…" if left else "") + text[left : left + EXCERPT_LIMIT].strip() + "…"
+            start = text.find(match) if match else -1
+        span = (start, start + len(match)) if start >= 0 else (0, 0)
         return Finding(
             code=meta.code,
             name=meta.name,

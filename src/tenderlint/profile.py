@@ -128,7 +128,8 @@ OBLIGATION = re.compile(
 )
 CARE = re.compile(
     r"\b(social care|home care|domiciliary|care and support|care services?|care workers?|carers?|supported living|"
-    r"day (opportunities|services)|care packages?|personal care)\b",
+    r"day (opportunities|services)|care packages?|personal care|reablement|home support|befriending|"
+    r"support workers?)\b",
     re.I,
 )
 
@@ -307,7 +308,7 @@ def _row_percent(row: list[Block], label_cell: Block, weight_columns: set[int]) 
 
 
 def _prose_weightings(block: Block, index: int) -> list[Weighting]:
-    text = block.text
+    text = " ".join(block.text.split())  # PDF and wrapped text break lines inside "social value"
     if any(DEFINITION_SECTION.search(h) for h in block.location.trail):
         return []  # a glossary explains weightings; it does not state them
     in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)

@@ -78,7 +78,8 @@ class PatternMatcher:
         if any(p.search(sentence) for p in rule.unless_sentence):
             return False
         if rule.unless_nearby:
-            nearby = analysis.blocks[index : index + 1 + rule.nearby_blocks]
+            reach = rule.nearby_blocks
+            nearby = analysis.blocks[max(0, index - reach) : index + 1 + reach]
             if any(rule.unless_nearby.search(b.text) for b in nearby):
                 return False
         return True

@@ -56,7 +56,7 @@ class RegimeMismatch(DocumentRule):
             legacy = LEGACY.search(block.text)
             if late and legacy:
                 message = (
-                    f"The document is dated {max(late):%-d %B %Y}, after the Procurement Act 2023 took effect, "
+                    f"The document is dated {late[0]:%-d %B %Y}, after the Procurement Act 2023 took effect, "
                     f"but cites {legacy.group(0)}."
                 )
                 yield analysis.block_finding(self.meta, index, message=message, match=legacy.group(0))
