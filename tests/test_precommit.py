@@ -96,11 +96,11 @@ def _pre_commit(repo: Path, home: Path, *args: str, timeout: int = 300) -> subpr
 
 def test_manifest_and_documented_config_pass_pre_commits_own_validation(tmp_path):
     _require_tools()
-    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
     snippets = [
         b for b in re.findall(r"^```yaml\n(.*?)^```$", docs, re.MULTILINE | re.DOTALL) if "repos:" in b
     ]
-    assert snippets, "docs/ci.md has no .pre-commit-config.yaml snippet"
+    assert snippets, "README.md has no .pre-commit-config.yaml snippet"
     config = tmp_path / ".pre-commit-config.yaml"
     config.write_text(snippets[0], encoding="utf-8")
     for args in (
