@@ -39,8 +39,11 @@ def test_cache_hit_is_used_and_misses_on_any_change(tmp_path):
     lint(docs, cache)
     assert len(entries(cache)) == 4
     # --no-cache neither reads nor writes.
-    lint(docs, cache, "--no-cache")
-    assert len(entries(cache)) == 4
+    fresh = tmp_path / "fresh-cache"
+    lint(docs, fresh, "--no-cache")
+    assert not fresh.exists()
+    (docs / "a.md").write_text(SPEC, encoding="utf-8")
+    assert lint(docs, cache, "--no-cache")["files"][0]["findings"][0]["message"] != "FROM THE CACHE"
 
 
 def test_corrupt_or_foreign_entries_are_ignored(tmp_path):

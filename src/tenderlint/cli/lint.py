@@ -88,7 +88,13 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
             raise click.UsageError(f"unknown format {opts['output_format']!r}; choose from {choices}")
         only = _changed_since(opts["diff_base"], paths) if opts["diff_base"] else None
         options = RunOptions(
-            opts["config_file"], overrides, opts["stdin_filename"], opts["force_exclude"], only
+            opts["config_file"],
+            overrides,
+            opts["stdin_filename"],
+            opts["force_exclude"],
+            only,
+            use_cache=not opts["no_cache"],
+            jobs=opts["jobs"] or os.cpu_count() or 1,
         )
         runner = Runner(options)
         citations = load_ruleset().citations
