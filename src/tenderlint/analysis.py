@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
@@ -13,10 +12,6 @@ from tenderlint.findings import Finding, RuleMeta
 from tenderlint.nlp.normalise import squash
 from tenderlint.profile import Profile, build_profile
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
 EXCERPT_LIMIT = 240
 
 
@@ -24,7 +19,8 @@ EXCERPT_LIMIT = 240
 class Analysis:
     document: Document
     blocks: list[Block]
-    docs: list[Doc]
+    # Block texts with whitespace squashed: what spaCy sees (offsets map back to the blocks).
+    texts: list[str]
     profile: Profile
     settings: Settings
     regime: str
@@ -38,20 +34,16 @@ class Analysis:
 
     @classmethod
     def build(
-        cls,
-        document: Document,
-        nlp: Language,
-        settings: Settings,
-        registry: dict[str, Citation] | None = None,
+        cls, document: Document, settings: Settings, registry: dict[str, Citation] | None = None
     ) -> Analysis:
         blocks = list(document.text_blocks())
         squashed = [squash(block.text) for block in blocks]
-        docs = list(nlp.pipe(text for text, _ in squashed))
+        texts = [text for text, _ in squashed]
         profile = build_profile(document, blocks)
         regime = profile.detected_regime() if settings.regime == "auto" else settings.regime
         offsets = [mapping for _, mapping in squashed]
         return cls(
-            document, blocks, docs, profile, settings, regime, settings.jurisdiction, offsets, registry or {}
+            document, blocks, texts, profile, settings, regime, settings.jurisdiction, offsets, registry or {}
         )
 
     def citations_for(self, meta: RuleMeta) -> tuple[str, ...]:

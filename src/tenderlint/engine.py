@@ -109,7 +109,7 @@ class Linter:
         """Findings after suppressions, and how many were suppressed."""
         if not any(block.text.strip() for block in document.text_blocks()):
             raise InputError(errors.EMPTY, "The document has no text to lint.", "Check it is the right file.")
-        analysis = Analysis.build(document, self.nlp, self.settings, self.rules.citations)
+        analysis = Analysis.build(document, self.settings, self.rules.citations)
         if analysis.profile.non_uk:
             document.warnings.append(
                 "This looks like a procurement document from outside the UK; UK rules were not applied."

@@ -34,7 +34,7 @@ def profile(paths: tuple[str, ...]) -> None:
             out.append({"path": path, "error": {"code": exc.code, "message": exc.message}})
             failed = True
             continue
-        analysis = Analysis.build(document, linter.nlp, settings, linter.rules.citations)
+        analysis = Analysis.build(document, settings, linter.rules.citations)
         p = analysis.profile
         out.append(
             {

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tenderlint.findings import Finding
+from tenderlint.nlp.anchors import block_words, rule_anchors
 from tenderlint.nlp.guards import guard_reason
 from tenderlint.rules.pattern import PatternRule
 from tenderlint.yamlload import PackError
@@ -24,28 +25,48 @@ class PatternMatcher:
     def __init__(self, nlp: Language, rules: Sequence[PatternRule]) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
+        self.nlp = nlp
         self.rules = {rule.meta.code: rule for rule in rules}
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # One matcher pair per rule, so that only the rules a block could match are run on it.
+        self.matchers: dict[str, tuple] = {}
+        self.anchors: dict[str, set[str] | None] = {}
         for rule in rules:
-            if rule.patterns:
+            code = rule.meta.code
+            matcher = Matcher(nlp.vocab, validate=True) if rule.patterns else None
+            phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER") if rule.phrases else None
+            if matcher is not None:
                 try:
-                    self.matcher.add(rule.meta.code, list(rule.patterns))
+                    matcher.add(code, list(rule.patterns))
                 except (ValueError, KeyError) as exc:
-                    raise PackError(
-                        f"{rule.meta.source}: rule {rule.meta.code}: invalid pattern: {exc}"
-                    ) from None
-            if rule.phrases:
-                self.phrase_matcher.add(rule.meta.code, [nlp.make_doc(p) for p in rule.phrases])
+                    raise PackError(f"{rule.meta.source}: rule {code}: invalid pattern: {exc}") from None
+            phrase_docs = [nlp.make_doc(p) for p in rule.phrases]
+            if phrase_matcher is not None:
+                phrase_matcher.add(code, phrase_docs)
+            self.matchers[code] = (matcher, phrase_matcher)
+            self.anchors[code] = rule_anchors(rule.patterns, [[t.text for t in d] for d in phrase_docs])
         self.strings = nlp.vocab.strings
+
+    def candidates(self, text: str) -> list[str]:
+        """The rules whose anchor words occur in `text`."""
+        words = block_words(text)
+        return [code for code, anchor in self.anchors.items() if anchor is None or anchor & words]
 
     def findings(self, analysis: Analysis) -> Iterator[Finding]:
         """Every guarded match in the document, at most one per rule per sentence."""
         seen: set[tuple[str, int, int]] = set()
-        for index, (block, doc) in enumerate(zip(analysis.blocks, analysis.docs)):
-            matches = (list(self.matcher(doc)) if len(self.matcher) else []) + (
-                list(self.phrase_matcher(doc)) if len(self.phrase_matcher) else []
-            )
+        wanted = {}
+        for index, text in enumerate(analysis.texts):
+            codes = [c for c in self.candidates(text) if analysis.blocks[index].kind in self.rules[c].scope]
+            if codes:
+                wanted[index] = codes
+        docs = dict(zip(wanted, self.nlp.pipe(analysis.texts[i] for i in wanted)))
+        for index, codes in wanted.items():
+            block, doc = analysis.blocks[index], docs[index]
+            matches = []
+            for code in codes:
+                for matcher in self.matchers[code]:
+                    if matcher is not None:
+                        matches.extend(matcher(doc))
             for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
                 rule = self.rules[self.strings[match_id]]
                 sent = doc[start].sent
