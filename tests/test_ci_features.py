@@ -132,3 +132,15 @@ def test_unused_suppression_is_reported(tmp_path):
     assert report["files"][0]["suppressed"] == 1
     _, quiet = run_json(str(doc), "--ignore", "TL901")
     assert quiet["files"][0]["findings"] == []
+
+
+def test_named_folder_is_linted_even_if_git_ignores_it(tmp_path):
+    repo = _repo(tmp_path)
+    (repo / ".gitignore").write_text("build/\n", encoding="utf-8")
+    (repo / "build").mkdir()
+    (repo / "build" / "spec.md").write_text(SPEC, encoding="utf-8")
+    _, report = run_json("build", cwd=repo)
+    assert [f["path"].rsplit("/", 1)[-1] for f in report["files"]] == ["spec.md"]
+    (repo / "empty").mkdir()
+    proc = run_cli("empty", cwd=repo)
+    assert proc.returncode == 0 and b"no documents found" in proc.stderr

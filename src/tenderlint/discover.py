@@ -26,7 +26,10 @@ def discover(
         path = Path(raw)
         if path.is_dir():
             found_files = list(_walk(path, exclude))
-            ignored = git_ignored(path, found_files) if respect_gitignore else set()
+            # A folder named on the command line is linted even when git ignores it as a whole;
+            # only what git ignores inside it is skipped.
+            named_ignored = respect_gitignore and bool(git_ignored(path.parent, [str(path)]))
+            ignored = git_ignored(path, found_files) if respect_gitignore and not named_ignored else set()
             for found in found_files:
                 if found in ignored:
                     continue

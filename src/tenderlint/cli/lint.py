@@ -103,6 +103,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
 
     try:
         results = runner.run(paths)
+        if not results:
+            click.echo("tenderlint: warning: no documents found in the given paths", err=True)
     except KeyboardInterrupt:
         click.echo("tenderlint: interrupted", err=True)
         sys.exit(130)
