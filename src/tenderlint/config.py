@@ -91,6 +91,15 @@ OPTIONS: tuple[Option, ...] = (
         {},
         'Rules to ignore in matching files: {"archive/*.docx" = ["TL5"], ...}, globs relative to the config file.',
     ),
+    # Limits: a file over any of them gets error E008 (E009 for time) and the run goes on.
+    Option("max-file-size-mb", int, 100, "Largest file read, in MB; bigger files are reported, not read."),
+    Option("max-pages", int, 3000, "Most pages read from one PDF."),
+    Option(
+        "max-archive-mb", int, 512, "Largest unpacked size of a .docx or .odt archive, in MB (zip bombs)."
+    ),
+    Option("max-archive-entries", int, 10000, "Most entries in a .docx or .odt archive."),
+    Option("timeout-seconds", int, 60, "Time allowed to read and lint one file; slower files are stopped."),
+    Option("max-memory-mb", int, 1536, "Address space allowed to each worker process, in MB."),
 )
 OPTION_BY_KEY = {option.key: option for option in OPTIONS}
 
@@ -113,6 +122,12 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    max_file_size_mb: int = 100
+    max_pages: int = 3000
+    max_archive_mb: int = 512
+    max_archive_entries: int = 10000
+    timeout_seconds: int = 60
+    max_memory_mb: int = 1536
     source: str | None = field(default=None, compare=False)
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -157,6 +172,10 @@ def _coerce(option: Option, raw: Any, source: str) -> Any:
             if level not in SEVERITIES:
                 raise ConfigError(f"{where}: '{code}' must be one of {', '.join(SEVERITIES)}, not {level!r}")
         return tuple(sorted(raw.items()))
+    if option.kind is int:
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+            raise ConfigError(f"{where} must be a whole number, 1 or more")
+        return raw
     if option.kind is float:
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1000:
             raise ConfigError(f"{where} must be a number from 0 to 1000")

@@ -6,13 +6,14 @@ import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tenderlint import errors
+from tenderlint import errors, limits
 from tenderlint.analysis import Analysis
 from tenderlint.config import Settings
 from tenderlint.document import Document
 from tenderlint.errors import InputError
 from tenderlint.findings import Finding
 from tenderlint.parsers.detect import detect_format
+from tenderlint.parsers.package import archive_failure
 from tenderlint.plugin.host import plugin_manager
 from tenderlint.ruleset import RuleSet, load_ruleset
 from tenderlint.suppressions import apply_suppressions
@@ -79,22 +80,37 @@ class Linter:
         _ = self.matcher
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
+        """Lint one file's bytes under its limits; every failure becomes this file's error, never the run's."""
         result = FileResult(path=path)
         try:
-            result.format = detect_format(data, path)
-            parser = parsers_by_format().get(result.format)
-            if parser is None:
-                raise InputError(
-                    errors.UNSUPPORTED_FORMAT, f"No parser is installed for {result.format} files."
-                )
-            document = parser.parse(data, path)
-            result.words = document.word_count
-            findings, suppressed = self.lint_document(document)
-            result.notes = list(document.warnings)
+            with limits.active(limits.Limits.from_settings(self.settings)):
+                limits.check_file_size(len(data))
+                result.format = detect_format(data, path)
+                parser = parsers_by_format().get(result.format)
+                if parser is None:
+                    raise InputError(
+                        errors.UNSUPPORTED_FORMAT, f"No parser is installed for {result.format} files."
+                    )
+                document = parser.parse(data, path)
+                result.words = document.word_count
+                findings, suppressed = self.lint_document(document)
+                result.notes = list(document.warnings)
         except InputError as exc:
+            if exc.__cause__ is not None and limits.out_of_memory(exc.__cause__):
+                exc = limits.memory_error(limits.Limits.from_settings(self.settings))
             result.error = FileError(exc.code, exc.message, exc.hint)
             return result
         except Exception as exc:  # a bug in a parser, rule or plugin: report it for this file and go on
+            # Running out of max-memory-mb, or a zip library failing on a damaged archive, is the file's
+            # problem, not a bug.
+            error = (
+                limits.memory_error(limits.Limits.from_settings(self.settings))
+                if limits.out_of_memory(exc)
+                else archive_failure(exc)
+            )
+            if error is not None:
+                result.error = FileError(error.code, error.message, error.hint)
+                return result
             result.error = FileError(
                 errors.INTERNAL,
                 f"tenderlint failed on this file ({type(exc).__name__}: {exc}).",

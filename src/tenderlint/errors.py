@@ -24,6 +24,8 @@ CORRUPT = "E004"  # damaged archive or document structure
 EMPTY = "E005"  # zero bytes or no text at all
 UNREADABLE = "E006"  # missing, permission denied, vanished mid-run
 CONFIG = "E007"  # bad configuration file
+LIMIT = "E008"  # over a configured limit: file size, pages, archive size or entries, memory
+TIMEOUT = "E009"  # reading and linting the file took longer than timeout-seconds
 INTERNAL = "E999"  # a bug in tenderlint or a plugin: reported, never fatal to the run
 
 ERROR_CODES = {
@@ -34,6 +36,8 @@ ERROR_CODES = {
     EMPTY: "empty-file",
     UNREADABLE: "unreadable-file",
     CONFIG: "bad-config",
+    LIMIT: "limit-exceeded",
+    TIMEOUT: "timeout",
     INTERNAL: "internal-error",
 }
 

@@ -7,18 +7,24 @@ so nothing is ever skipped silently; only `--force-exclude` drops explicitly nam
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
+import importlib
+import io
 import os
+import stat
 import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tenderlint import cache, errors
+from tenderlint import cache, errors, limits
 from tenderlint.config import Settings, load_file, settings_for_dir
 from tenderlint.discover import discover, is_excluded
 from tenderlint.engine import FileError, FileResult, linter_for
-from tenderlint.errors import ConfigError
+from tenderlint.errors import ConfigError, InputError
+from tenderlint.limits import Limits, check_file_size
+from tenderlint.parsers.detect import detect_format
+from tenderlint.workers import Task, WorkerPool, can_isolate, lint_task
 from tenderlint.yamlload import PackError
 
 
@@ -31,6 +37,7 @@ class RunOptions:
     only: set[str] | None = None  # resolved paths to keep (from --diff-base); None keeps all
     use_cache: bool = True
     jobs: int = 1
+    isolate: bool = True  # lint in killable worker processes (where fork exists) to enforce limits
 
 
 class Runner:
@@ -59,44 +66,50 @@ class Runner:
         return settings.with_overrides(ignore=settings.ignore + extra) if extra else settings
 
     def run(self, paths: tuple[str, ...]) -> list[FileResult]:
-        """Lint every file, in order; with jobs > 1, cache misses go to a pool of forked workers."""
+        """Lint every file; results in input order. Cache hits and unreadable files are settled here;
+        every other file is linted in a killable worker process (workers.py), `jobs` at a time."""
         files = list(self.files(paths))
-        if self.options.jobs <= 1 or len(files) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [self.lint(path) for path in files]
-        results: dict[int, FileResult] = {}
-        misses: list[tuple[int, str]] = []
-        for index, path in enumerate(files):
-            hit = self.lint(path, cached_only=True) if path != "-" else self.lint(path)
-            if hit is None:
-                misses.append((index, path))
-            else:
-                results[index] = hit
-        if len(misses) < 2:
-            results.update((index, self.lint(path)) for index, path in misses)
-        else:
-            self._lint_in_pool(misses, results)
-        return [results[index] for index in range(len(files))]
+        results: list[FileResult | None] = [None] * len(files)
+        isolate = self.options.isolate and can_isolate()
+        pool: WorkerPool | None = None
+        try:
+            for index, path in enumerate(files):
+                job = self.prepare(path, index)
+                if isinstance(job, FileResult):
+                    results[index] = job
+                    continue
+                if not isolate:
+                    results[index] = self.finish(job, lint_task(job))
+                    continue
+                if pool is None:
+                    _warm(job)  # workers are forked from here, pipeline and parser loaded
+                    pool = WorkerPool(self.options.jobs)
+                for task, result in pool.submit(job):
+                    results[task.index] = self.finish(task, result)
+            for task, result in pool.drain() if pool else ():
+                results[task.index] = self.finish(task, result)
+        finally:
+            if pool is not None:
+                pool.close()  # on Ctrl-C too: no worker outlives the run
+        done = [result for result in results if result is not None]
+        if len(done) != len(files):  # a bug: no file may ever be dropped silently
+            raise RuntimeError("a file was left without a result")
+        return done
 
-    def _lint_in_pool(self, misses: list[tuple[int, str]], results: dict[int, FileResult]) -> None:
-        global _WORKER_RUNNER
-        _WORKER_RUNNER = self
-        linter_for(self.settings_for(misses[0][1])).warm()  # workers inherit the loaded pipeline
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(self.options.jobs, len(misses))) as pool:
-            for (index, _), result in zip(
-                misses, pool.imap(_lint_worker, [p for _, p in misses]), strict=True
-            ):
-                results[index] = result
+    def lint(self, path: str) -> FileResult:
+        """Lint one file in this process (no time limit): for callers that want one result, like eval."""
+        job = self.prepare(path, 0)
+        return job if isinstance(job, FileResult) else self.finish(job, lint_task(job))
 
-    def lint(self, path: str, cached_only: bool = False) -> FileResult | None:
-        """Lint one file (or, with cached_only, return its cached result or None)."""
+    def prepare(self, path: str, index: int) -> FileResult | Task:
+        """Settings, bytes and cache lookup for one file: a finished result (error or cache hit) or a Task."""
         display = (self.options.stdin_filename or "stdin") if path == "-" else path
         try:
             settings = self.settings_for(display)
-            linter = linter_for(settings)
+            linter_for(settings)
         except (ConfigError, PackError) as exc:
             return FileResult(display, error=FileError(errors.CONFIG, str(exc), "Fix the configuration."))
-        data = read_input(path)
+        data = read_input(path, Limits.from_settings(settings))
         if isinstance(data, FileError):
             return FileResult(display, error=data)
         key = cache.cache_key(data, display, settings) if self.options.use_cache and path != "-" else None
@@ -104,22 +117,50 @@ class Runner:
         if hit is not None:
             hit.path, hit.fail_on = display, settings.fail_on
             return hit
-        if cached_only:
-            return None
-        result = linter.lint_bytes(data, display)
-        result.fail_on = settings.fail_on
-        if key:
-            cache.store(key, result)
+        task = Task(index, display, data, settings, key)
+        refused = _refused_by_header(task)
+        return self.finish(task, refused) if refused else task
+
+    def finish(self, task: Task, result: FileResult) -> FileResult:
+        result.fail_on = task.settings.fail_on
+        if task.key:
+            cache.store(task.key, result)
         return result
 
 
-_WORKER_RUNNER: Runner | None = None
+def _refused_by_header(task: Task) -> FileResult | None:
+    """Files refused on their first bytes or zip directory alone (empty, legacy Office, RTF, damaged
+    archive, wrong type) need no worker and no language pipeline. Detection unpacks only a zip's
+    `mimetype` entry, so an archive whose `mimetype` claims to be large is left to a worker, as is
+    any archive big enough to hold a directory of many thousands of entries."""
+    if task.data.startswith(b"PK"):
+        if len(task.data) > limits.MB:
+            return None
+        try:
+            with zipfile.ZipFile(io.BytesIO(task.data)) as archive:
+                if any(i.filename == "mimetype" and i.file_size > 1024 for i in archive.infolist()):
+                    return None
+        except Exception:  # detect_format reports a damaged archive itself
+            pass
+    try:
+        detect_format(task.data, task.display)
+    except InputError as exc:
+        return FileResult(task.display, error=FileError(exc.code, exc.message, exc.hint))
+    except Exception:  # anything else is for the worker's guard to report
+        return None
+    return None
 
 
-def _lint_worker(path: str) -> FileResult:
-    """Runs in a forked worker: lint one file with the parent's runner and return only the result."""
-    assert _WORKER_RUNNER is not None
-    return _WORKER_RUNNER.lint(path)
+def _warm(task: Task) -> None:
+    """Load the pipeline, and the libraries the first file's parser needs, before forking: workers
+    then share them instead of each loading its own under its memory ceiling."""
+    libraries = {b"PK": ("lxml.etree", "docx"), b"%P": ("pypdfium2",)}.get(task.data[:2], ())
+    try:
+        linter_for(task.settings).warm()
+        for module in libraries:
+            importlib.import_module(module)
+    except Exception:  # e.g. a pipeline that is not installed: reported for each file by the worker
+        pass
 
 
 def per_file_ignores(settings: Settings, display: str) -> tuple[str, ...]:
@@ -128,7 +169,7 @@ def per_file_ignores(settings: Settings, display: str) -> tuple[str, ...]:
         return ()
     base = Path(settings.source.split(" [")[0]).parent if settings.source else Path.cwd()
     try:
-        relative = os.path.relpath(Path(display).resolve(), base.resolve())
+        relative = os.path.relpath(_resolve(display), _resolve(str(base)))
     except ValueError:
         relative = display
     relative = relative.replace(os.sep, "/")
@@ -140,17 +181,47 @@ def per_file_ignores(settings: Settings, display: str) -> tuple[str, ...]:
 
 
 def _config_dir(display: str) -> Path:
-    path = Path(display).resolve() if display != "stdin" else Path.cwd()
+    path = _resolve(display) if display != "stdin" else Path.cwd()
     return path if path.is_dir() else path.parent
 
 
-def read_input(path: str) -> bytes | FileError:
+def _resolve(display: str) -> Path:
+    """The real path; for a link loop or a path that cannot be resolved, the absolute path as given
+    (the file is then reported as unreadable, instead of the run stopping)."""
+    try:
+        return Path(display).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(display))
+
+
+def read_input(path: str, limit: Limits) -> bytes | FileError:
+    """The file's bytes, or why they cannot be had. Only regular files are read (a FIFO or device could
+    block or never end), and nothing over max-file-size-mb is read at all."""
     try:
         if path == "-":
-            return sys.stdin.buffer.read()
-        with open(path, "rb") as handle:
-            return handle.read()
+            data = sys.stdin.buffer.read(limit.max_file_bytes + 1)
+            check_file_size(len(data), limit)
+            return data
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                return FileError(errors.UNREADABLE, "This is a folder, not a file.", "")
+            if not stat.S_ISREG(mode):
+                return FileError(
+                    errors.UNREADABLE,
+                    "This is not a regular file (it is a pipe, socket or device), so it was not read.",
+                    "Copy the document to a file and lint that.",
+                )
+            check_file_size(os.fstat(fd).st_size, limit)
+            data = handle.read(limit.max_file_bytes + 1)
+            check_file_size(len(data), limit)  # it grew while being read
+            return data
+    except InputError as exc:
+        return FileError(exc.code, exc.message, exc.hint)
     except FileNotFoundError:
+        if os.path.islink(path):
+            return FileError(errors.UNREADABLE, "This is a link to a file that does not exist.", "")
         return FileError(errors.UNREADABLE, "No such file or folder.", "Check the path.")
     except IsADirectoryError:
         return FileError(errors.UNREADABLE, "This is a folder, not a file.", "")

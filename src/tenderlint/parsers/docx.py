@@ -39,7 +39,7 @@ class DocxParser:
 
         word = _load(data)
         part = word.part
-        body = word.element.body
+        body = getattr(word.element, "body", None)  # absent when the root is not <w:document>
         if body is None:
             raise InputError(
                 errors.CORRUPT,

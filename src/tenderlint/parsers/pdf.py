@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenderlint import errors
+from tenderlint import errors, limits
 from tenderlint.document import Block, BlockKind, Document, Location
 from tenderlint.errors import InputError
 from tenderlint.parsers.pdf_layout import Line, PageFrame, Run, extract_runs, group_lines
@@ -50,6 +50,7 @@ class PdfParser:
         document = Document(path=path, format=self.format)
         pdf = _open(pypdfium2, data)
         try:
+            _check_pages(len(pdf))
             pages = [_read_page(pdf, index, document.warnings) for index in range(len(pdf))]
             _check_text(pages)
             remove_furniture(pages)
@@ -78,6 +79,13 @@ def _open(pypdfium2: Any, data: bytes) -> Any:
                 "Save an unprotected copy (in Acrobat: File > Properties > Security) and lint that.",
             ) from None
         raise _corrupt(exc) from None
+
+
+def _check_pages(count: int) -> None:
+    """Refuse a PDF over `max-pages` before reading any page: time and memory grow with the page count."""
+    limit = limits.current().max_pages
+    if count > limit:
+        raise limits.exceeded(f"The PDF has {count:,} pages", "max-pages", limit)
 
 
 def _corrupt(exc: Exception) -> InputError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tenderlint.document import BlockKind
 from tenderlint.findings import FAMILIES, RuleMeta, Severity
@@ -147,7 +148,43 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
 
 
 def _regex(pattern: str, where: str, key: str) -> re.Pattern[str]:
+    """Compile a pack regex, refusing nested quantifiers such as `(a+)+`: on document text (untrusted)
+    they backtrack catastrophically and would hang the run. Possessive and atomic repeats cannot
+    backtrack, so they are allowed inside a repeat."""
+    if not isinstance(pattern, str):
+        raise PackError(f"{where}: {key}: a regular expression must be a string, not {pattern!r}")
     try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError) as exc:
         raise PackError(f"{where}: {key}: bad regular expression {pattern!r}: {exc}") from None
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    repeats = {"MAX_REPEAT", "MIN_REPEAT"}
+
+    def nested(items: Any, inside_repeat: bool) -> bool:
+        for op, arg in items:
+            name = str(op)
+            if name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
+                continue  # no backtracking into these
+            if name in repeats and arg[1] > 1 and (arg[0] != arg[1] or arg[1] > 3):
+                # A variable count (+, {0,3}) inside any repeat; inside a long fixed one ((.*a){12}) too.
+                if (inside_repeat and arg[0] != arg[1]) or nested(arg[2], True):
+                    return True
+            elif name == "BRANCH":
+                if any(nested(branch, inside_repeat) for branch in arg[1]):
+                    return True
+            elif (name in repeats or name == "SUBPATTERN" or name.startswith("ASSERT")) and nested(
+                arg[-1], inside_repeat
+            ):
+                return True
+        return False
+
+    if nested(sre_parse.parse(pattern, re.IGNORECASE), False):
+        raise PackError(
+            f"{where}: {key}: regular expression {pattern!r} repeats a group that itself contains a "
+            "repeat (like (a+)+), which can take exponential time on some text; rewrite it without the "
+            "nested quantifier, or make the inner one possessive (a++) or atomic ((?>a+))."
+        )
+    return compiled

@@ -1,0 +1,232 @@
+"""Lint files in persistent forked worker processes that can be killed, so a run never depends on a
+parser returning or on a C library behaving.
+
+One worker per job slot receives files and sends back `FileResult`s. A worker still busy after the
+file's `timeout-seconds` is killed and replaced (E009); one that hits its `max-memory-mb` address-space
+ceiling reports E008 and is replaced; one that dies (a crash in a C library, the kernel's OOM killer)
+becomes an error for that file only. Workers are forked after the parent has loaded the spaCy pipeline,
+so none of them loads it again, and they ignore SIGINT: Ctrl-C reaches the parent, which kills them.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from tenderlint import errors, limits
+from tenderlint.config import Settings
+from tenderlint.engine import FileError, FileResult, linter_for
+from tenderlint.errors import InputError
+
+
+@dataclass
+class Task:
+    """One file to lint: its bytes are read (and its cache entry looked up) by the parent."""
+
+    index: int
+    display: str
+    data: bytes
+    settings: Settings
+    key: str | None = None
+
+
+Work = Callable[[Task], FileResult]
+#: A failure with the address space this close to max-memory-mb is taken to be the ceiling's doing.
+CEILING_MARGIN = 64 * limits.MB
+
+
+def lint_task(task: Task) -> FileResult:
+    """Lint one task in this process (in a worker, or in the parent where fork is unavailable)."""
+    return linter_for(task.settings).lint_bytes(task.data, task.display)
+
+
+def can_isolate() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def error_result(task: Task, exc: InputError, detail: str = "") -> FileResult:
+    return FileResult(task.display, error=FileError(exc.code, exc.message, exc.hint, detail))
+
+
+class _Worker:
+    def __init__(self, context: multiprocessing.context.BaseContext, work: Work) -> None:
+        parent_end, child_end = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child_end, work), daemon=True)
+        self.process.start()
+        child_end.close()  # so that the worker's death reads as EOF here
+        self.conn: Connection = parent_end
+        self.task: Task | None = None
+        self.deadline = 0.0
+
+    def stop(self) -> None:
+        """Kill the process (it may be stuck in C code, so no polite request) and reap it."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """Up to `size` workers, started as needed; results come back as (task, result) pairs, in any order."""
+
+    def __init__(self, size: int, work: Work = lint_task) -> None:
+        self.size = max(1, size)
+        self.work = work
+        self.workers: list[_Worker] = []
+        self.context = multiprocessing.get_context("fork")
+
+    def submit(self, task: Task) -> Iterator[tuple[Task, FileResult]]:
+        """Give `task` to an idle worker, first yielding finished results while every worker is busy."""
+        for _attempt in range(2):  # a worker that died while idle is replaced once
+            worker = self._idle()
+            while worker is None:
+                yield from self._collect()
+                worker = self._idle()
+            try:
+                worker.conn.send(task)
+            except (OSError, EOFError):
+                self._retire(worker)
+                continue
+            worker.task, worker.deadline = task, time.monotonic() + task.settings.timeout_seconds
+            return
+        yield task, _died(task, None)
+
+    def drain(self) -> Iterator[tuple[Task, FileResult]]:
+        """Yield the results of every task still in a worker."""
+        while any(worker.task is not None for worker in self.workers):
+            yield from self._collect()
+
+    def close(self) -> None:
+        """Stop every worker; idle or stuck, interrupted or done."""
+        for worker in self.workers:
+            worker.stop()
+        self.workers.clear()
+
+    def _idle(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        if len(self.workers) < self.size:
+            self.workers.append(_Worker(self.context, self.work))
+            return self.workers[-1]
+        return None
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        self.workers.remove(worker)
+
+    def _collect(self) -> Iterator[tuple[Task, FileResult]]:
+        """Wait for a busy worker to answer, die or run out of time, and yield what became of its task."""
+        busy = [worker for worker in self.workers if worker.task is not None]
+        if not busy:
+            return
+        timeout = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
+        ready = wait([worker.conn for worker in busy], timeout)
+        for worker in busy:
+            task = worker.task
+            assert task is not None
+            if worker.conn in ready:
+                result, healthy = self._receive(worker, task)
+                worker.task = None
+                if not healthy:
+                    self._retire(worker)
+                yield task, result
+            elif time.monotonic() >= worker.deadline:
+                self._retire(worker)
+                yield task, error_result(task, limits.timeout_error(task.settings.timeout_seconds))
+
+    def _receive(self, worker: _Worker, task: Task) -> tuple[FileResult, bool]:
+        try:
+            result, healthy = worker.conn.recv()
+            return result, healthy
+        except (EOFError, OSError):
+            worker.process.join(5)
+            return _died(task, worker.process.exitcode), False
+        except Exception as exc:  # an answer that cannot be unpickled
+            return error_result(
+                task, _internal(f"its result could not be read ({type(exc).__name__})")
+            ), False
+
+
+def _internal(what: str) -> InputError:
+    return InputError(
+        errors.INTERNAL,
+        f"tenderlint failed on this file: {what}.",
+        "Please report it with the file if you can; run with --debug for details.",
+    )
+
+
+def _died(task: Task, exitcode: int | None) -> FileResult:
+    """The error for a file whose worker died: the OOM killer's SIGKILL is a memory limit; any other
+    signal is a crash in a parser's C library."""
+    if exitcode == -signal.SIGKILL:
+        return error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else str(-exitcode)
+        return error_result(task, _internal(f"the process reading it crashed ({name})"))
+    return error_result(
+        task, _internal(f"the process reading it stopped unexpectedly (exit code {exitcode})")
+    )
+
+
+def _serve(conn: Connection, work: Work) -> None:
+    """A worker's life: lint each task received, answer (result, healthy), stop when told or unhealthy."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    faulthandler.disable()  # a crash is reported as this file's error, not as a dump on stderr
+    _die_with_parent()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        result, healthy = _run(task, work)
+        try:
+            conn.send((result, healthy))
+        except (OSError, EOFError):
+            return
+        except Exception as exc:  # a result that cannot be pickled
+            conn.send((error_result(task, _internal(f"its result could not be sent ({exc})")), False))
+        if not healthy:
+            return
+
+
+def _run(task: Task, work: Work) -> tuple[FileResult, bool]:
+    """Lint one task under the memory ceiling; healthy is False when this process should be replaced."""
+    ceiling = task.settings.max_memory_mb * limits.MB
+    limits.cap_memory(ceiling)
+    before = limits.peak_memory()
+    try:
+        result = work(task)
+    except MemoryError:
+        result = error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
+    except Exception as exc:  # work() guards itself; this is the guard's guard
+        result = error_result(task, _internal(type(exc).__name__), traceback.format_exc())
+    peak = limits.peak_memory()
+    hit_ceiling = peak > before and peak >= ceiling - CEILING_MARGIN
+    if result.error and result.error.code in (errors.CORRUPT, errors.INTERNAL) and hit_ceiling:
+        # C libraries report a failed allocation as a damaged file ("unknown error"): it was the ceiling.
+        detected = result.format
+        result = error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
+        result.format = detected
+    error = result.error
+    # After running out of memory, failing unexpectedly or coming near the ceiling, start afresh.
+    failed = error is not None and (error.code == errors.INTERNAL or "max-memory-mb" in error.message)
+    return result, not failed and peak < ceiling * 3 // 4
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker if the parent dies (e.g. SIGKILL), so none is orphaned."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

@@ -1,0 +1,117 @@
+"""Builders for hostile and broken documents, written into a temporary folder (never into corpora/)."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = ROOT / "corpora"
+BROKEN = CORPORA / "broken"
+GOOD = CORPORA / "home-care-spec.md"
+MB = 1024 * 1024
+
+LAUGHS = "".join(
+    f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' if i else '<!ENTITY lol0 "lol">' for i in range(10)
+)
+BILLION_LAUGHS_DTD = f"<!DOCTYPE w:document [{LAUGHS}]>"
+XXE_DTD = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def replace_member(source: Path, name: str, edit) -> bytes:
+    """A copy of the zip at `source` with member `name` replaced by edit(old bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, edit(data) if info.filename == name else data)
+    return out.getvalue()
+
+
+def with_dtd(xml: bytes, dtd: str, entity: str, padding: int = 0) -> bytes:
+    """Insert `dtd` after the XML declaration (after `padding` bytes of comment, to get past any scan of the
+    prolog) and a reference to `entity` in the first text run."""
+    declaration_end = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
+    comment = f"<!--{'x' * padding}-->".encode() if padding else b""
+    body = xml[declaration_end:]
+    for marker in (b"<w:t>", b"<w:t ", b"<text:p>", b"<text:p "):
+        at = body.find(marker)
+        if at >= 0:
+            close = body.index(b">", at) + 1
+            body = body[:close] + f"&{entity};".encode() + body[close:]
+            break
+    return xml[:declaration_end] + comment + dtd.encode() + body
+
+
+def docx_with_dtd(dtd: str, entity: str, padding: int = 0) -> bytes:
+    return replace_member(
+        CORPORA / "home-care-spec.docx", "word/document.xml", lambda xml: with_dtd(xml, dtd, entity, padding)
+    )
+
+
+def odt_with_dtd(dtd: str, entity: str) -> bytes:
+    dtd = dtd.replace("w:document", "office:document-content")
+    return replace_member(
+        CORPORA / "home-care-spec.odt", "content.xml", lambda xml: with_dtd(xml, dtd, entity)
+    )
+
+
+def zip_bomb_docx(path: Path, megabytes: int, filler: bytes = b" ") -> Path:
+    """A real .docx (every part of the sample) whose word/document.xml inflates to `megabytes` MB."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    tail = b"</w:body></w:document>"
+    with (
+        zipfile.ZipFile(CORPORA / "home-care-spec.docx") as old,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new,
+    ):
+        for info in old.infolist():
+            if info.filename != "word/document.xml":
+                new.writestr(info.filename, old.read(info))
+                continue
+            with new.open("word/document.xml", "w", force_zip64=True) as member:
+                member.write(head)
+                chunk = filler * (MB // len(filler))
+                for _ in range(megabytes):
+                    member.write(chunk)
+                member.write(tail)
+    return path
+
+
+def legacy_xls() -> bytes:
+    """The legacy.doc compound file with its main stream renamed to Excel's "Workbook"."""
+    data = bytearray((BROKEN / "legacy.doc").read_bytes())
+    at = data.index("WordDocument".encode("utf-16-le"))
+    name = "Workbook\0".encode("utf-16-le")
+    data[at : at + 64] = name.ljust(64, b"\0")
+    struct.pack_into("<H", data, at + 64, len(name))
+    return bytes(data)
+
+
+def slow_text(closers: int = 30_000) -> str:
+    """A 30 KB text that takes minutes to lint: spaCy's tokenizer strips suffix punctuation one
+    character at a time, rescanning the rest of the token each time, so a run of N closing brackets
+    costs O(N^2) (4,000 take about 2 s, 30,000 about two minutes). A real input, not a test hook."""
+    return "The Council will pay an hourly rate of £21.50 per hour" + ")" * closers + "\n"
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def config(folder: Path, text: str) -> None:
+    write(folder / ".tenderlint.toml", text)
+
+
+def symlink(path: Path, target: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, path)
+    return path

@@ -1,0 +1,145 @@
+"""The worker machinery on its own: a hang, a crash, the OOM killer, a MemoryError, an unexpected exit
+or an unpicklable result each cost one file an error, and every other file still gets its result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from hostile_files import CORPORA, GOOD
+
+from tenderlint import runner as runner_module
+from tenderlint.config import Settings
+from tenderlint.engine import FileResult
+from tenderlint.runner import Runner, RunOptions
+from tenderlint.workers import Task, WorkerPool
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need fork")
+
+
+def behave(task: Task) -> FileResult:
+    """Runs in the worker: misbehave as the task's name says."""
+    if task.display == "hang":
+        time.sleep(600)
+    elif task.display == "segfault":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    elif task.display == "oom-killed":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif task.display == "memory":
+        bytearray(8 * 1024**3)  # far over the address-space ceiling
+    elif task.display == "exit":
+        os._exit(3)
+    elif task.display == "unpicklable":
+        result = FileResult(task.display)
+        result.notes = [lambda: None]  # type: ignore[list-item]
+        return result
+    return FileResult(task.display, format="txt", words=os.getpid())
+
+
+EXPECTED = {
+    "hang": ("E009", "timeout-seconds"),
+    "segfault": ("E999", "SIGSEGV"),
+    "oom-killed": ("E008", "max-memory-mb"),
+    "memory": ("E008", "max-memory-mb"),
+    "exit": ("E999", "exit code 3"),
+    "unpicklable": ("E999", "could not be sent"),
+}
+
+
+def run_pool(names: list[str], size: int) -> tuple[dict[int, FileResult], list[int]]:
+    settings = Settings(timeout_seconds=1)
+    pool = WorkerPool(size, behave)
+    results: dict[int, FileResult] = {}
+    try:
+        for index, name in enumerate(names):
+            for task, result in pool.submit(Task(index, name, b"", settings)):
+                results[task.index] = result
+        for task, result in pool.drain():
+            results[task.index] = result
+        pids = [worker.process.pid for worker in pool.workers]
+    finally:
+        pool.close()
+    return results, pids
+
+
+@pytest.mark.parametrize("size", [1, 2])
+def test_each_failure_costs_one_file_and_the_rest_are_linted(size):
+    names = [name for bad in EXPECTED for name in ("ok", bad)] + ["ok"]
+    started = time.monotonic()
+    results, pids = run_pool(names, size)
+    assert time.monotonic() - started < 30
+    assert sorted(results) == list(range(len(names)))
+    for index, name in enumerate(names):
+        result = results[index]
+        if name == "ok":
+            assert result.error is None and result.path == "ok"
+        else:
+            code, words = EXPECTED[name]
+            assert result.error is not None and result.error.code == code, (name, result.error)
+            assert words in result.error.message + result.error.hint
+    for pid in pids:  # closed: no worker outlives the pool
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_a_worker_is_reused_for_healthy_files():
+    results, _ = run_pool(["ok"] * 5, 1)
+    assert len({result.words for result in results.values()}) == 1, "one worker process served them all"
+
+
+def test_runner_results_match_in_process_linting_in_input_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("TENDERLINT_CACHE_DIR", str(tmp_path / "cache"))
+    paths = tuple(
+        str(p)
+        for p in (
+            CORPORA / "home-care-spec.docx",
+            CORPORA / "broken" / "legacy.doc",
+            CORPORA / "home-care-spec.pdf",
+            GOOD,
+            CORPORA / "broken" / "damaged.docx",
+            CORPORA / "home-care-spec.odt",
+        )
+    )
+    in_process = Runner(RunOptions(use_cache=False, isolate=False)).run(paths)
+    isolated = Runner(RunOptions(use_cache=True, isolate=True, jobs=2)).run(paths)
+    assert isolated == in_process
+    assert [result.path for result in isolated] == list(paths)
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("a cached file was sent to a worker")
+
+    monkeypatch.setattr(runner_module, "WorkerPool", no_workers)
+    good = tuple(p for p in paths if "broken" not in p)
+    assert Runner(RunOptions(isolate=True, jobs=2)).run(good) == [r for r in in_process if r.path in good]
+
+
+class VanishingRunner(Runner):
+    """Replaces a file with a folder, or with a pipe, after discovery and before it is read."""
+
+    def __init__(self, options: RunOptions, changes: dict[int, str]) -> None:
+        super().__init__(options)
+        self.changes = changes
+
+    def prepare(self, path: str, index: int):
+        change = self.changes.get(index)
+        if change:
+            os.unlink(path)
+            os.mkdir(path) if change == "folder" else os.mkfifo(path)
+        return super().prepare(path, index)
+
+
+def test_file_that_vanishes_mid_run_is_reported_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a.md", "b.md", "c.md", "d.md"):
+        shutil.copy(GOOD, folder / name)
+    runner = VanishingRunner(RunOptions(use_cache=False), {1: "folder", 2: "fifo"})
+    results = runner.run((str(folder),))
+    assert [Path(r.path).name for r in results] == ["a.md", "b.md", "c.md", "d.md"]
+    assert results[1].error and results[1].error.code == "E006" and "folder" in results[1].error.message
+    assert results[2].error and results[2].error.code == "E006" and "regular file" in results[2].error.message
+    for good in (results[0], results[3]):
+        assert good.error is None and len(good.findings) >= 5
