@@ -107,3 +107,12 @@ def test_output_file_written(tmp_path):
     proc = run_cli(str(path), "--format", "json", "-o", str(report))
     assert proc.stdout == b""
     assert '"TL201"' in report.read_text(encoding="utf-8")
+
+
+def test_progress_on_request_and_never_in_pipes_by_default(tmp_path):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Home care will be paid by the hour.\n", encoding="utf-8")
+    shown = run_cli(str(tmp_path), "--progress")
+    assert shown.stderr.decode().splitlines() == [f"linted {n}/3 documents" for n in (1, 2, 3)]
+    assert run_cli(str(tmp_path)).stderr == b""
+    assert "3 findings in 3 of 3 documents." in shown.stdout.decode()

@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class RunOptions:
     only: set[str] | None = None  # resolved paths to keep (from --diff-base); None keeps all
     use_cache: bool = True
     jobs: int = 1
+    # Called as progress(done, total) after each file; None for no progress display.
+    progress: Callable[[int, int], None] | None = None
     isolate: bool = True  # lint in killable worker processes (where fork exists) to enforce limits
 
 
@@ -70,25 +72,27 @@ class Runner:
         every other file is linted in a killable worker process (workers.py), `jobs` at a time."""
         files = list(self.files(paths))
         results: list[FileResult | None] = [None] * len(files)
+        progress = Progress(len(files), self.options.progress)
         isolate = self.options.isolate and can_isolate()
         pool: WorkerPool | None = None
         try:
             for index, path in enumerate(files):
                 job = self.prepare(path, index)
                 if isinstance(job, FileResult):
-                    results[index] = job
+                    results[index] = progress.tick(job)
                     continue
                 if not isolate:
-                    results[index] = self.finish(job, lint_task(job))
+                    results[index] = progress.tick(self.finish(job, lint_task(job)))
                     continue
                 if pool is None:
                     _warm(job)  # workers are forked from here, pipeline and parser loaded
                     pool = WorkerPool(self.options.jobs)
                 for task, result in pool.submit(job):
-                    results[task.index] = self.finish(task, result)
+                    results[task.index] = progress.tick(self.finish(task, result))
             for task, result in pool.drain() if pool else ():
-                results[task.index] = self.finish(task, result)
+                results[task.index] = progress.tick(self.finish(task, result))
         finally:
+            progress.end()
             if pool is not None:
                 pool.close()  # on Ctrl-C too: no worker outlives the run
         done = [result for result in results if result is not None]
@@ -161,6 +165,23 @@ def _warm(task: Task) -> None:
             importlib.import_module(module)
     except Exception:  # e.g. a pipeline that is not installed: reported for each file by the worker
         pass
+
+
+class Progress:
+    """Counts finished files for an optional progress display."""
+
+    def __init__(self, total: int, show: Callable[[int, int], None] | None) -> None:
+        self.total, self.done, self.show = total, 0, show
+
+    def tick(self, result: FileResult) -> FileResult:
+        self.done += 1
+        if self.show is not None:
+            self.show(self.done, self.total)
+        return result
+
+    def end(self) -> None:
+        if self.show is not None:
+            self.show(-1, self.total)
 
 
 def per_file_ignores(settings: Settings, display: str) -> tuple[str, ...]:

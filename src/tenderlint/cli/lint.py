@@ -57,6 +57,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (.tenderlint_cache/).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress line on stderr (default: when stderr is a terminal and there are many files).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.option(
     "--annotate",
@@ -95,6 +100,7 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
             only,
             use_cache=not opts["no_cache"],
             jobs=opts["jobs"] or os.cpu_count() or 1,
+            progress=_progress_display(opts["progress"]),
         )
         runner = Runner(options)
         citations = load_ruleset().citations
@@ -175,6 +181,26 @@ def _changed_since(ref: str, paths: tuple[str, ...]) -> set[str]:
     names = git("diff", "--name-only", "--diff-filter=ACMR", ref, "--", *scope).splitlines()
     names += git("ls-files", "--others", "--exclude-standard", "--full-name", "--", *scope).splitlines()
     return {str((top / name).resolve()) for name in names if name}
+
+
+def _progress_display(wanted: bool | None):
+    """A progress line on stderr ("linted 12/40 documents"), overwritten in place on a terminal."""
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    if wanted is False or (wanted is None and not interactive):
+        return None
+    minimum = 0 if wanted else 10
+
+    def show(done: int, total: int) -> None:
+        if total < minimum:
+            return
+        if done < 0:  # finished: clear the line on a terminal
+            if interactive:
+                click.echo("\r\033[K", err=True, nl=False)
+            return
+        line = f"linted {done}/{total} documents"
+        click.echo(f"\r{line}" if interactive else line, err=True, nl=not interactive)
+
+    return show
 
 
 def _reporters() -> dict:
