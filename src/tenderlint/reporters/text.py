@@ -43,7 +43,7 @@ class TextReporter:
         error = result.error
         assert error is not None
         head = self._style(f"{error.code} {error.name}", context, fg="red", bold=True)
-        lines = [f"{clean(result.path)}: {head}: {error.message} {error.hint}".rstrip()]
+        lines = [f"{clean(result.path)}: {head}: {clean(error.message)} {clean(error.hint)}".rstrip()]
         if context.debug and error.detail:
             lines.append(error.detail.rstrip())
         return [*lines, ""]
