@@ -15,6 +15,7 @@ from html.parser import HTMLParser as _StdlibHTMLParser
 from tenderlint import errors
 from tenderlint.document import BlockKind, Document, Location
 from tenderlint.errors import InputError
+from tenderlint.parsers import suppress
 from tenderlint.parsers.html_blocks import ListCounter, Pending, TableBuilder
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import bom_encoding, decode_text, normalise_newlines
@@ -53,12 +54,7 @@ class HtmlParser:
             ) from None
         collector.finish()
         document = collector.document
-        document.file_suppressions = tuple(sorted(collector.tracker.file_wide))
-        if not document.blocks:
-            raise InputError(
-                errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
-            )
-        return document
+        return suppress.finish(document, collector.tracker)
 
 
 def decode_html(data: bytes) -> str:

@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenderlint import errors
 from tenderlint.document import Block, BlockKind, Document, Location
-from tenderlint.errors import InputError
+from tenderlint.parsers import suppress
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import decode_text
 
@@ -47,12 +46,7 @@ class MarkdownParser:
         builder = _Builder(text.split("\n"), Document(path=path, format=self.format))
         builder.run(tokens)
         document = builder.document
-        document.file_suppressions = tuple(sorted(builder.tracker.file_wide))
-        if not document.blocks:
-            raise InputError(
-                errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
-            )
-        return document
+        return suppress.finish(document, builder.tracker)
 
 
 def blank_front_matter(text: str) -> str:

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 
+from tenderlint import errors
+from tenderlint.document import Document
+from tenderlint.errors import InputError
+
 DIRECTIVE = re.compile(
     r"tenderlint:\s*(?P<verb>disable-next|disable-file|disable|enable)\s*(?:=\s*(?P<codes>[\w\-, ]+))?",
     re.IGNORECASE,
@@ -85,3 +89,13 @@ class SuppressionTracker:
 def rule_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
     """The codes of a block's suppressions without the directive markers."""
     return tuple(code for code in codes if not code.startswith(DIRECTIVE_ID))
+
+
+def finish(document: Document, tracker: SuppressionTracker) -> Document:
+    """Common last step of the text-format parsers: file-wide suppressions, and no text is an error."""
+    document.file_suppressions = tuple(sorted(tracker.file_wide))
+    if not document.blocks:
+        raise InputError(
+            errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
+        )
+    return document

@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tenderlint import errors
 from tenderlint.document import Block, BlockKind, Document, Location
-from tenderlint.errors import InputError
+from tenderlint.parsers import suppress
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import decode_text
 
@@ -51,12 +50,7 @@ class TextParser:
                 block.suppressions = tracker.next_block()
                 block.location = _with_trail(block, trail)
                 document.blocks.append(block)
-        document.file_suppressions = tuple(sorted(tracker.file_wide))
-        if not document.blocks:
-            raise InputError(
-                errors.EMPTY, "The file is empty: it has no text.", "Check that it saved completely."
-            )
-        return document
+        return suppress.finish(document, tracker)
 
 
 def paragraphs(text: str, tracker: SuppressionTracker) -> Iterator[list[SourceLine]]:
