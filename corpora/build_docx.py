@@ -6,6 +6,7 @@ python-docx has no API for footnotes or tracked changes, so those are written as
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from build_common import renormalise_zip
@@ -31,7 +32,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-W_DATE = REVISION_DATE.strftime("%Y-%m-%dT%H:%M:%SZ")
 # Word shows the real page count when it opens the file; this is only the cached field result.
 CACHED_PAGE_COUNT = "3"
 
@@ -139,8 +139,12 @@ def _add_note_styles(document) -> None:
         )
 
 
-def _add_marked_paragraph(document, text: str, notes: list[str]) -> None:
-    """A paragraph whose inline markup becomes tracked changes, footnote references and a comment."""
+def _add_marked_paragraph(
+    document, text: str, notes: list[str], when: datetime = REVISION_DATE, revision_ids=None
+) -> None:
+    """A paragraph whose inline markup becomes tracked changes, footnote references and a comment.
+
+    Revisions are numbered from `revision_ids` when given (a document-wide counter), else by position."""
     paragraph = document.add_paragraph()
     commented: list | None = None
     comment_text = ""
@@ -150,7 +154,8 @@ def _add_marked_paragraph(document, text: str, notes: list[str]) -> None:
             if commented is not None:
                 commented.append(run)
         elif kind in ("ins", "del"):
-            paragraph._p.append(_revision(kind, value, revision_id=100 + len(paragraph._p)))
+            revision_id = next(revision_ids) if revision_ids is not None else 100 + len(paragraph._p)
+            paragraph._p.append(_revision(kind, value, revision_id, when))
         elif kind == "note":
             notes.append(value)
             paragraph._p.append(
@@ -163,14 +168,15 @@ def _add_marked_paragraph(document, text: str, notes: list[str]) -> None:
             commented, comment_text = [], value
         elif kind == "comment-end":
             comment = document.add_comment(commented, text=comment_text, author=REVIEWER, initials="R")
-            comment._comment_elm.date = REVISION_DATE
+            comment._comment_elm.date = when
             commented = None
 
 
-def _revision(kind: str, text: str, revision_id: int):
+def _revision(kind: str, text: str, revision_id: int, when: datetime = REVISION_DATE):
     tag, text_tag = ("w:ins", "w:t") if kind == "ins" else ("w:del", "w:delText")
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return parse_xml(
-        f'<{tag} {nsdecls("w")} w:id="{revision_id}" w:author="{REVIEWER}" w:date="{W_DATE}">'
+        f'<{tag} {nsdecls("w")} w:id="{revision_id}" w:author="{REVIEWER}" w:date="{stamp}">'
         f'<w:r><{text_tag} xml:space="preserve">{escape(text)}</{text_tag}></w:r></{tag}>'
     )
 

@@ -27,9 +27,6 @@ from build_common import renormalise_zip, write_zip
 from build_source import runs
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.shared import Mm, Pt
 from lxml import etree
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -88,7 +85,7 @@ def render_docx(doc: SynthDoc) -> bytes:
     props.revision = 2
     props.created = doc.created.replace(tzinfo=None)
     props.modified = doc.modified.replace(tzinfo=None)
-    _docx_page(document)
+    build_docx._set_page(document)
     build_docx._add_note_styles(document)
     notes: list[str] = []
     revision_ids = iter(range(200, 10_000))
@@ -100,13 +97,13 @@ def render_docx(doc: SynthDoc) -> bytes:
         elif kind in ("h1", "h2"):
             document.add_heading(str(payload), level=int(kind[1]))
         elif kind == "p":
-            _docx_paragraph(document, str(payload), notes, revision_ids, doc.modified)
+            build_docx._add_marked_paragraph(document, str(payload), notes, doc.modified, revision_ids)
         elif kind in ("ol", "ul"):
             style = "List Number" if kind == "ol" else "List Bullet"
             for item in payload:
                 document.add_paragraph(str(item), style=style)
         elif kind == "table":
-            _docx_table(document, payload)
+            build_docx._add_table(document, payload)
         elif kind == "term":
             term, definition = payload
             paragraph = document.add_paragraph()
@@ -122,63 +119,6 @@ def render_docx(doc: SynthDoc) -> bytes:
         b"Anyshire County Council", escape(doc.author).encode()
     )
     return renormalise_zip(buffer.getvalue(), replace={"docProps/app.xml": app})
-
-
-def _docx_page(document) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
-    section.top_margin = section.bottom_margin = Mm(25)
-    section.header_distance = section.footer_distance = Mm(12)
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
-
-
-def _docx_paragraph(document, text: str, notes: list[str], revision_ids, when: datetime) -> None:
-    paragraph = document.add_paragraph()
-    commented: list | None = None
-    comment_text = ""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    for kind, value in runs(text):
-        if kind == "text":
-            run = paragraph.add_run(value)
-            if commented is not None:
-                commented.append(run)
-        elif kind in ("ins", "del"):
-            tag, text_tag = ("w:ins", "w:t") if kind == "ins" else ("w:del", "w:delText")
-            paragraph._p.append(
-                parse_xml(
-                    f'<{tag} {nsdecls("w")} w:id="{next(revision_ids)}" w:author="{REVIEWER}" w:date="{stamp}">'
-                    f'<w:r><{text_tag} xml:space="preserve">{escape(value)}</{text_tag}></w:r></{tag}>'
-                )
-            )
-        elif kind == "note":
-            notes.append(value)
-            paragraph._p.append(
-                parse_xml(
-                    f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                    f'<w:footnoteReference w:id="{len(notes)}"/></w:r>'
-                )
-            )
-        elif kind == "comment-start":
-            commented, comment_text = [], value
-        elif kind == "comment-end":
-            comment = document.add_comment(commented, text=comment_text, author=REVIEWER, initials="R")
-            comment._comment_elm.date = when
-            commented = None
-
-
-def _docx_table(document, rows: list[list[str]]) -> None:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = document.styles["Table Grid"]
-    for row_index, values in enumerate(rows):
-        for cell, value in zip(table.rows[row_index].cells, values, strict=True):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(value)
-            run.bold = row_index == 0
-    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
 def _docx_header_footer(document, doc: SynthDoc) -> None:
