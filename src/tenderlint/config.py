@@ -80,7 +80,11 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("rule-packs", list, [], "Extra YAML rule pack files or folders, relative to the config file."),
     Option(
-        "pipeline", str, "default", "spaCy pipeline: 'default' (built in, offline) or an installed package."
+        "pipeline",
+        str,
+        "default",
+        "Language pipeline: 'default' (built in, offline, runs without loading spaCy), 'default-spacy' "
+        "(the same pipeline run by spaCy: slower, same results) or an installed spaCy package.",
     ),
     Option("exclude", list, [], "Glob patterns of files and folders not to lint when walking folders."),
     Option("extend-exclude", list, [], "More glob patterns to exclude, on top of `exclude`."),

@@ -61,22 +61,18 @@ class Linter:
         self._matcher = None
 
     @property
-    def nlp(self):
-        """The spaCy pipeline, loaded on first use so that cached runs never import spaCy."""
-        from tenderlint.nlp.pipeline import get_nlp
-
-        return get_nlp(self.settings.pipeline)
-
-    @property
     def matcher(self):
+        """Pattern rules compiled on first use, so that cached runs load nothing (and spaCy only if needed)."""
         if self._matcher is None:
+            from tenderlint.nlp.engines import choose_engine
             from tenderlint.nlp.patterns import PatternMatcher
 
-            self._matcher = PatternMatcher(self.nlp, self.rules.pattern_rules)
+            engine = choose_engine(self.settings.pipeline, self.rules.pattern_rules)
+            self._matcher = PatternMatcher(engine, self.rules.pattern_rules)
         return self._matcher
 
     def warm(self) -> None:
-        """Load the pipeline and compile patterns now (before forking workers, so they share it)."""
+        """Compile patterns (and load spaCy, if used) now, before forking workers, so they share it."""
         _ = self.matcher
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:

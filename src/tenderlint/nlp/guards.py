@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tenderlint.document import Block, BlockKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from tenderlint.nlp.tokens import Tokens
 
 # Words that close one clause and open another: a negation on one side does not reach the other.
 CLAUSE_BREAKS = {";", ":", "—", "–", "but", "whereas", "however", "although", "while", "though", "unlike"}
@@ -91,27 +91,27 @@ DEFINITION_ENTRY = re.compile(
 )
 
 
-def clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
     """Token bounds of the clause holding tokens [start, end): within the sentence, between clause breaks."""
-    sent = doc[start].sent
+    sent_start, sent_end = tokens.sentence(start)
+    lowers = tokens.lowers
     left = start
-    while left > sent.start and doc[left - 1].lower_ not in CLAUSE_BREAKS:
+    while left > sent_start and lowers[left - 1] not in CLAUSE_BREAKS:
         left -= 1
     right = end
-    while right < sent.end and doc[right].lower_ not in CLAUSE_BREAKS:
+    while right < sent_end and lowers[right] not in CLAUSE_BREAKS:
         right += 1
     return left, right
 
 
-def is_negated(doc: Doc, start: int, end: int) -> bool:
+def is_negated(tokens: Tokens, start: int, end: int) -> bool:
     """True when the clause around the match negates or rejects it."""
-    left, right = clause_bounds(doc, start, end)
-    before = doc[left:start]
-    if any(token.lower_ in NEGATION_BEFORE for token in before):
+    left, right = clause_bounds(tokens, start, end)
+    if any(word in NEGATION_BEFORE for word in tokens.lowers[left:start]):
         return True
-    if NEGATION_PHRASES_BEFORE.search(before.text.lower()):
+    if NEGATION_PHRASES_BEFORE.search(tokens.span_text(left, start).lower()):
         return True
-    after = doc[end:right].text.lower()
+    after = tokens.span_text(end, right).lower()
     return bool(NEGATION_AFTER.search(after))
 
 
@@ -136,10 +136,10 @@ def _straight_single_quoted(before: str, after: str) -> bool:
     return bool(re.search(r"'(?![A-Za-z])", after))
 
 
-def is_reported(doc: Doc, start: int) -> bool:
+def is_reported(tokens: Tokens, start: int) -> bool:
     """True when the sentence reports what someone else says, or names the term as a term."""
-    sent = doc[start].sent
-    return bool(REPORTED_SPEECH.search(doc[sent.start : start].text.lower()))
+    sent_start, _ = tokens.sentence(start)
+    return bool(REPORTED_SPEECH.search(tokens.span_text(sent_start, start).lower()))
 
 
 def only_names_term(block: Block, char_start: int) -> bool:
@@ -159,14 +159,16 @@ def _defines_at(text: str, char_start: int) -> bool:
     return match is not None and char_start <= match.start(1)
 
 
-def guard_reason(doc: Doc, start: int, end: int, block: Block, char_start: int, char_end: int) -> str | None:
+def guard_reason(
+    tokens: Tokens, start: int, end: int, block: Block, char_start: int, char_end: int
+) -> str | None:
     """Why a match should be dropped, or None to keep it. Every pattern rule goes through this."""
     if only_names_term(block, char_start):
         return "names-term"
-    if is_negated(doc, start, end):
+    if is_negated(tokens, start, end):
         return "negated"
     if is_quoted(block.text, char_start, char_end):
         return "quoted"
-    if is_reported(doc, start):
+    if is_reported(tokens, start):
         return "reported"
     return None

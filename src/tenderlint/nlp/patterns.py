@@ -1,4 +1,4 @@
-"""Compile YAML pattern rules into one Matcher and one PhraseMatcher, and turn matches into findings."""
+"""Run the YAML pattern rules of a run over a document and turn guarded matches into findings."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import block_words, rule_anchors
 from tenderlint.nlp.guards import guard_reason
 from tenderlint.rules.pattern import PatternRule
-from tenderlint.yamlload import PackError
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from tenderlint.analysis import Analysis
+    from tenderlint.nlp.engines import BuiltinEngine, SpacyEngine
 
 EXCERPT_LIMIT = 240
 
@@ -22,29 +20,15 @@ EXCERPT_LIMIT = 240
 class PatternMatcher:
     """All pattern rules of a run, compiled once per process and reused for every document."""
 
-    def __init__(self, nlp: Language, rules: Sequence[PatternRule]) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
-
-        self.nlp = nlp
+    def __init__(self, engine: BuiltinEngine | SpacyEngine, rules: Sequence[PatternRule]) -> None:
+        self.engine = engine
         self.rules = {rule.meta.code: rule for rule in rules}
-        # One matcher pair per rule, so that only the rules a block could match are run on it.
-        self.matchers: dict[str, tuple] = {}
-        self.anchors: dict[str, set[str] | None] = {}
-        for rule in rules:
-            code = rule.meta.code
-            matcher = Matcher(nlp.vocab, validate=True) if rule.patterns else None
-            phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER") if rule.phrases else None
-            if matcher is not None:
-                try:
-                    matcher.add(code, list(rule.patterns))
-                except (ValueError, KeyError) as exc:
-                    raise PackError(f"{rule.meta.source}: rule {code}: invalid pattern: {exc}") from None
-            phrase_docs = [nlp.make_doc(p) for p in rule.phrases]
-            if phrase_matcher is not None:
-                phrase_matcher.add(code, phrase_docs)
-            self.matchers[code] = (matcher, phrase_matcher)
-            self.anchors[code] = rule_anchors(rule.patterns, [[t.text for t in d] for d in phrase_docs])
-        self.strings = nlp.vocab.strings
+        # Compiled per rule, so that only the rules a block could match are run on it.
+        self.compiled = {rule.meta.code: engine.compile(rule) for rule in rules}
+        self.anchors: dict[str, set[str] | None] = {
+            rule.meta.code: rule_anchors(rule.patterns, [engine.phrase_words(p) for p in rule.phrases])
+            for rule in rules
+        }
 
     def candidates(self, text: str) -> list[str]:
         """The rules whose anchor words occur in `text`."""
@@ -59,29 +43,31 @@ class PatternMatcher:
             codes = [c for c in self.candidates(text) if analysis.blocks[index].kind in self.rules[c].scope]
             if codes:
                 wanted[index] = codes
-        docs = dict(zip(wanted, self.nlp.pipe(analysis.texts[i] for i in wanted)))
+        tokenized = dict(zip(wanted, self.engine.tokenize(analysis.texts[i] for i in wanted)))
         for index, codes in wanted.items():
-            block, doc = analysis.blocks[index], docs[index]
+            block, tokens = analysis.blocks[index], tokenized[index]
             matches = []
             for code in codes:
-                for matcher in self.matchers[code]:
-                    if matcher is not None:
-                        matches.extend(matcher(doc))
-            for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
-                rule = self.rules[self.strings[match_id]]
-                sent = doc[start].sent
-                key = (rule.meta.code, index, sent.start)
-                if key in seen or not self._applies(rule, analysis, index, sent.text):
+                matches.extend(
+                    (code, start, end) for start, end in self.engine.matches(self.compiled[code], tokens)
+                )
+            for code, start, end in sorted(matches, key=lambda m: (m[1], -m[2], m[0])):
+                rule = self.rules[code]
+                sent_start, sent_end = tokens.sentence(start)
+                key = (code, index, sent_start)
+                if key in seen or not self._applies(
+                    rule, analysis, index, tokens.span_text(sent_start, sent_end)
+                ):
                     continue
-                if not _number_in_range(rule, doc[start:end], analysis):
+                if not _number_in_range(rule, tokens.lowers[start:end], analysis):
                     continue
                 to_source = analysis.offsets[index]
-                char_start = to_source[doc[start].idx]
-                char_end = to_source[doc[end - 1].idx + len(doc[end - 1])]
-                if guard_reason(doc, start, end, block, char_start, char_end):
+                char_start = to_source[tokens.starts[start]]
+                char_end = to_source[tokens.ends[end - 1]]
+                if guard_reason(tokens, start, end, block, char_start, char_end):
                     continue
                 seen.add(key)
-                sentence = (to_source[sent.start_char], to_source[sent.end_char])
+                sentence = (to_source[tokens.starts[sent_start]], to_source[tokens.ends[sent_end - 1]])
                 yield self._finding(rule, analysis, index, sentence, char_start, char_end)
 
     def _applies(self, rule: PatternRule, analysis: Analysis, index: int, sentence: str) -> bool:
@@ -177,10 +163,10 @@ WORD_NUMBERS = {
 }
 
 
-def first_number(span) -> float | None:
-    """The first number in a span of tokens: digits ("60", "1,000") or words ("twelve", "twice")."""
-    for token in span:
-        text = token.lower_.replace(",", "")
+def first_number(words: Sequence[str]) -> float | None:
+    """The first number among lower-cased words: digits ("60", "1,000") or words ("twelve", "twice")."""
+    for word in words:
+        text = word.replace(",", "")
         if text in WORD_NUMBERS:
             return float(WORD_NUMBERS[text])
         digits = text.split("-")[0]
@@ -191,10 +177,10 @@ def first_number(span) -> float | None:
     return None
 
 
-def _number_in_range(rule: PatternRule, span, analysis: Analysis) -> bool:
+def _number_in_range(rule: PatternRule, words: Sequence[str], analysis: Analysis) -> bool:
     if rule.at_least is None and rule.at_most is None and rule.number_setting is None:
         return True
-    value = first_number(span)
+    value = first_number(words)
     if value is None:
         return False
     at_least, at_most = rule.at_least, rule.at_most

@@ -1,0 +1,111 @@
+"""The two ways pattern rules are run: tenderlint's own engine, or a spaCy pipeline.
+
+The built-in engine tokenizes, splits sentences and matches with the bundled pipeline's rules without
+importing spaCy, which makes start-up and matching several times faster. spaCy runs the patterns when a
+trained pipeline is configured, when a rule pack uses a pattern feature only spaCy has, or when
+`pipeline = "default-spacy"` asks for it (the same bundled pipeline, loaded by spaCy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from tenderlint.nlp.matcher import PhrasePattern, TokenPattern, Unsupported
+from tenderlint.nlp.tokenizer import table, tokenizer
+from tenderlint.nlp.tokens import Tokens, sentence_starts
+from tenderlint.rules.pattern import PatternRule
+from tenderlint.yamlload import PackError
+
+DEFAULT = "default"
+DEFAULT_SPACY = "default-spacy"
+
+
+class BuiltinEngine:
+    name = "built-in"
+
+    def __init__(self) -> None:
+        self.tokenizer = tokenizer()
+        self.punct_chars = frozenset(table()["sentence_punct"])
+
+    def tokenize(self, texts: Iterable[str]) -> list[Tokens]:
+        result = []
+        for text in texts:
+            spans = self.tokenizer.spans(text)
+            starts = [a for a, _ in spans]
+            ends = [b for _, b in spans]
+            words = [text[a:b] for a, b in spans]
+            result.append(Tokens(text, starts, ends, sentence_starts(words, self.punct_chars)))
+        return result
+
+    def phrase_words(self, phrase: str) -> list[str]:
+        return [phrase[a:b] for a, b in self.tokenizer.spans(phrase)]
+
+    def compile(self, rule: PatternRule) -> list[TokenPattern | PhrasePattern]:
+        """Raises Unsupported when a pattern needs spaCy."""
+        compiled: list[TokenPattern | PhrasePattern] = [TokenPattern(p) for p in rule.patterns]
+        compiled.extend(PhrasePattern(self.phrase_words(phrase)) for phrase in rule.phrases)
+        return compiled
+
+    def matches(self, compiled: list[TokenPattern | PhrasePattern], tokens: Tokens) -> list[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for pattern in compiled:
+            found.update(pattern.matches(tokens))
+        return list(found)
+
+
+class SpacyEngine:
+    name = "spaCy"
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+
+    def tokenize(self, texts: Iterable[str]) -> list[Tokens]:
+        result = []
+        for doc in self.nlp.pipe(texts):
+            starts = [token.idx for token in doc]
+            ends = [token.idx + len(token) for token in doc]
+            sentences = [sent.start for sent in doc.sents]
+            result.append(Tokens(doc.text, starts, ends, sentences, doc=doc))
+        return result
+
+    def phrase_words(self, phrase: str) -> list[str]:
+        return [token.text for token in self.nlp.make_doc(phrase)]
+
+    def compile(self, rule: PatternRule) -> tuple[Any, Any]:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        code = rule.meta.code
+        matcher = phrase_matcher = None
+        if rule.patterns:
+            matcher = Matcher(self.nlp.vocab, validate=True)
+            try:
+                matcher.add(code, list(rule.patterns))
+            except (ValueError, KeyError) as exc:
+                raise PackError(f"{rule.meta.source}: rule {code}: invalid pattern: {exc}") from None
+        if rule.phrases:
+            phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            phrase_matcher.add(code, [self.nlp.make_doc(p) for p in rule.phrases])
+        return matcher, phrase_matcher
+
+    def matches(self, compiled: tuple[Any, Any], tokens: Tokens) -> list[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for matcher in compiled:
+            if matcher is not None:
+                found.update((start, end) for _, start, end in matcher(tokens.doc))
+        return list(found)
+
+
+def choose_engine(pipeline: str, rules: Sequence[PatternRule]) -> BuiltinEngine | SpacyEngine:
+    """The built-in engine for the default pipeline when every pattern is within its reach; else spaCy."""
+    from tenderlint.nlp.pipeline import get_nlp
+
+    if pipeline == DEFAULT:
+        engine = BuiltinEngine()
+        try:
+            for rule in rules:
+                engine.compile(rule)
+        except Unsupported:
+            return SpacyEngine(get_nlp(DEFAULT))
+        return engine
+    return SpacyEngine(get_nlp(DEFAULT if pipeline == DEFAULT_SPACY else pipeline))

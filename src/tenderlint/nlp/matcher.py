@@ -1,0 +1,190 @@
+"""Token patterns and phrase lists matched in pure Python, with spaCy Matcher semantics.
+
+Supports the part of spaCy's pattern language the rule packs use: text attributes (LOWER, ORTH, TEXT,
+LEMMA) compared to a string or with IN / NOT_IN / REGEX, the flags IS_ALPHA, IS_PUNCT, IS_DIGIT,
+IS_LOWER, IS_UPPER, IS_TITLE, IS_SPACE, IS_ASCII, LIKE_NUM, LENGTH, and the operators ? * + ! {n} {n,m}.
+Like spaCy's Matcher it returns every distinct (start, end) a pattern can span. A pattern using
+anything else raises Unsupported, and the run uses spaCy for all patterns instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from tenderlint.nlp.tokenizer import lemmas, table
+from tenderlint.nlp.tokens import Tokens, is_punct
+
+Predicate = Callable[[Tokens, int], bool]
+# One pattern element: (test, fewest, most, negated); `most` None means unbounded.
+Element = tuple[Predicate, int, int | None, bool]
+REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+class Unsupported(ValueError):
+    """A pattern uses a feature only spaCy's Matcher has."""
+
+
+@lru_cache(maxsize=65536)
+def like_num(word: str) -> bool:
+    """spaCy's English LIKE_NUM: digits, fractions, number and ordinal words, 1st/2nd/3rd."""
+    if word.startswith(("+", "-", "±", "~")):
+        word = word[1:]
+    word = word.replace(",", "").replace(".", "")
+    if word.isdigit():
+        return True
+    if word.count("/") == 1:
+        num, denom = word.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    lower = word.lower()
+    if lower in _number_words():
+        return True
+    return lower.endswith(("st", "nd", "rd", "th")) and lower[:-2].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(table()["number_words"]) | frozenset(table()["ordinal_words"])
+
+
+FLAGS: dict[str, Callable[[str], bool]] = {
+    "IS_ALPHA": str.isalpha,
+    "IS_DIGIT": str.isdigit,
+    "IS_LOWER": str.islower,
+    "IS_UPPER": str.isupper,
+    "IS_TITLE": str.istitle,
+    "IS_SPACE": str.isspace,
+    "IS_ASCII": str.isascii,
+    "IS_PUNCT": is_punct,
+    "LIKE_NUM": like_num,
+}
+
+
+def _lemma(tokens: Tokens, i: int) -> str:
+    word = tokens.word(i)
+    return lemmas().get(word, word)
+
+
+TEXT_ATTRS: dict[str, Callable[[Tokens, int], str]] = {
+    "LOWER": lambda tokens, i: tokens.lowers[i],
+    "ORTH": Tokens.word,
+    "TEXT": Tokens.word,
+    "LEMMA": _lemma,
+}
+
+
+def compile_token(spec: dict) -> Predicate:
+    """One token's conditions as a single test."""
+    tests: list[Predicate] = []
+    for attr, value in spec.items():
+        if attr == "OP":
+            continue
+        if attr in TEXT_ATTRS:
+            tests.append(_text_test(TEXT_ATTRS[attr], value))
+        elif attr in FLAGS and isinstance(value, bool):
+            flag, wanted = FLAGS[attr], value
+            tests.append(lambda tokens, i, flag=flag, wanted=wanted: flag(tokens.word(i)) is wanted)
+        elif attr == "LENGTH" and isinstance(value, int) and not isinstance(value, bool):
+            tests.append(lambda tokens, i, n=value: len(tokens.word(i)) == n)
+        else:
+            raise Unsupported(f"token attribute {attr}: {value!r}")
+    if len(tests) == 1:
+        return tests[0]
+    return lambda tokens, i: all(test(tokens, i) for test in tests)
+
+
+def _text_test(get: Callable[[Tokens, int], str], value: object) -> Predicate:
+    if isinstance(value, str):
+        return lambda tokens, i: get(tokens, i) == value
+    if isinstance(value, dict) and len(value) == 1:
+        ((kind, argument),) = value.items()
+        if kind in ("IN", "NOT_IN") and isinstance(argument, list):
+            members = frozenset(str(v) for v in argument)
+            if kind == "IN":
+                return lambda tokens, i: get(tokens, i) in members
+            return lambda tokens, i: get(tokens, i) not in members
+        if kind == "REGEX" and isinstance(argument, str):
+            search = re.compile(argument).search
+            return lambda tokens, i: search(get(tokens, i)) is not None
+    raise Unsupported(f"text condition {value!r}")
+
+
+def _repeat(op: object) -> tuple[int, int | None, bool]:
+    """(fewest, most, negated) for an OP value."""
+    if op is None:
+        return 1, 1, False
+    simple = {"?": (0, 1, False), "*": (0, None, False), "+": (1, None, False), "!": (1, 1, True)}
+    if op in simple:
+        return simple[op]
+    match = REPEAT.match(str(op))
+    if not match or not (match.group(1) or match.group(3)):
+        raise Unsupported(f"operator {op!r}")
+    low = int(match.group(1) or 0)
+    if not match.group(2):
+        return low, low, False
+    return low, int(match.group(3)) if match.group(3) else None, False
+
+
+class TokenPattern:
+    """A compiled Matcher pattern."""
+
+    def __init__(self, pattern: list[dict]) -> None:
+        self.elements: list[Element] = [(compile_token(spec), *_repeat(spec.get("OP"))) for spec in pattern]
+        first = pattern[0] if pattern else {}
+        self.first_words = (
+            _start_words(first) if self.elements and self.elements[0][1:] == (1, 1, False) else None
+        )
+
+    def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        if self.first_words is not None:
+            starts = sorted({i for word in self.first_words for i in tokens.positions(word)})
+        else:
+            starts = range(len(tokens))
+        for start in starts:
+            ends: set[int] = set()
+            self._ends(tokens, 0, start, ends)
+            for end in sorted(ends):
+                if end > start:
+                    yield start, end
+
+    def _ends(self, tokens: Tokens, k: int, i: int, ends: set[int]) -> None:
+        if k == len(self.elements):
+            ends.add(i)
+            return
+        test, fewest, most, negated = self.elements[k]
+        if fewest == 0:
+            self._ends(tokens, k + 1, i, ends)
+        count, n = 0, len(tokens)
+        while (most is None or count < most) and i < n and test(tokens, i) is not negated:
+            i += 1
+            count += 1
+            if count >= fewest:
+                self._ends(tokens, k + 1, i, ends)
+
+
+def _start_words(spec: dict) -> set[str] | None:
+    """Lower-cased words a required first token must be, to look up starts instead of scanning."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+class PhrasePattern:
+    """A phrase matched on whole lower-cased tokens, like spaCy's PhraseMatcher(attr="LOWER")."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = [word.lower() for word in words]
+
+    def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        if not self.words:
+            return
+        lowers, size = tokens.lowers, len(self.words)
+        for start in tokens.positions(self.words[0]):
+            if lowers[start : start + size] == self.words:
+                yield start, start + size

@@ -1,0 +1,233 @@
+"""spaCy's English tokenizer and sentencizer, run from their rules as data, without importing spaCy.
+
+`import spacy` alone costs most of a second, longer than linting a short document takes. The rules
+(affix regexes, special cases, sentence punctuation) are exported from the bundled pipeline by
+scripts/build_pipeline.py, and this module follows spaCy's own algorithm step by step, so the tokens
+and sentences are the ones spaCy would give; tests/test_engines.py checks that on every corpus text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+TABLES = Path(__file__).with_name("tables")
+CACHE_SIZE = 100_000  # distinct chunks remembered per process
+
+Search = Callable[[str], "re.Match[str] | None"]
+
+
+class Tokenizer:
+    """Split text into (start, end) character spans, as spaCy's `Tokenizer.__call__` does."""
+
+    def __init__(self, table: dict) -> None:
+        self.prefix = _compile(table["prefix"])
+        self.suffix = _compile(table["suffix"])
+        infix = table["infix"]
+        self.infix = re.compile(infix).finditer if infix else None
+        self.token_match = _compile(table["token_match"], match=True)
+        self.url_match = _compile(table["url_match"], match=True)
+        self.specials: dict[str, list[str]] = table["special_cases"]
+        self.cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        # Special cases that ordinary splitting would break up, found afterwards by their token texts.
+        self.late_specials: dict[tuple[str, ...], str] = {}
+        for text in self.specials:
+            if not table["faster_heuristics"] or self._affixed(text) or " " in text:
+                pieces = tuple(text[a:b] for a, b in self._split(text, with_specials=False))
+                self.late_specials[pieces] = text
+        self.longest_late = max(map(len, self.late_specials), default=0)
+
+    def _affixed(self, text: str) -> bool:
+        return bool(
+            (self.prefix and self.prefix(text))
+            or (self.suffix and self.suffix(text))
+            or (self.infix and next(self.infix(text), None))
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Token spans of `text`. Single spaces separate tokens; other whitespace becomes tokens."""
+        spans = self._split(text, with_specials=True)
+        if self.late_specials and spans:
+            spans = self._apply_late_specials(text, spans)
+        return spans
+
+    def _split(self, text: str, with_specials: bool) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if not text:
+            return spans
+        start = 0
+        in_space = text[0].isspace()
+        for i, char in enumerate(text):
+            if char.isspace() != in_space:
+                if start < i:
+                    self._add_chunk(text, start, i, spans, with_specials)
+                start = i + 1 if char == " " else i
+                in_space = not in_space
+        if start < len(text):
+            self._add_chunk(text, start, len(text), spans, with_specials)
+        return spans
+
+    def _add_chunk(
+        self, text: str, start: int, end: int, spans: list[tuple[int, int]], with_specials: bool
+    ) -> None:
+        chunk = text[start:end]
+        cached = self.cache.get(chunk) if with_specials else None
+        if cached is None:
+            cached = tuple(self._chunk(chunk, with_specials))
+            if with_specials:
+                if len(self.cache) >= CACHE_SIZE:
+                    self.cache.clear()
+                self.cache[chunk] = cached
+        spans.extend((start + a, start + b) for a, b in cached)
+
+    def _chunk(self, chunk: str, with_specials: bool) -> list[tuple[int, int]]:
+        """One whitespace-free chunk: special case, or prefixes + core (+ infixes) + suffixes."""
+        if with_specials and chunk in self.specials:
+            return _pieces(self.specials[chunk], 0)
+        prefixes: list[str] = []
+        suffixes: list[str] = []
+        core = chunk
+        last_size = 0
+        specials = self.specials if with_specials else {}
+        while core and len(core) != last_size:
+            if self.token_match and self.token_match(core):
+                break
+            if core in specials:
+                break
+            last_size = len(core)
+            pre_len = self._length(self.prefix, core)
+            if pre_len:
+                minus_pre = core[pre_len:]
+                if minus_pre and minus_pre in specials:
+                    prefixes.append(core[:pre_len])
+                    core = minus_pre
+                    break
+            suf_len = self._length(self.suffix, core[pre_len:])
+            if suf_len:
+                minus_suf = core[:-suf_len]
+                if minus_suf and minus_suf in specials:
+                    suffixes.append(core[-suf_len:])
+                    core = minus_suf
+                    break
+            if pre_len and suf_len and pre_len + suf_len <= len(core):
+                prefixes.append(core[:pre_len])
+                suffixes.append(core[-suf_len:])
+                core = core[pre_len:-suf_len]
+            elif pre_len:
+                prefixes.append(core[:pre_len])
+                core = core[pre_len:]
+            elif suf_len:
+                suffixes.append(core[-suf_len:])
+                core = core[:-suf_len]
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        for prefix in prefixes:
+            spans.append((offset, offset + len(prefix)))
+            offset += len(prefix)
+        if core:
+            spans.extend(self._core(core, offset, specials))
+            offset += len(core)
+        for suffix in reversed(suffixes):
+            spans.append((offset, offset + len(suffix)))
+            offset += len(suffix)
+        return spans
+
+    def _core(self, core: str, offset: int, specials: dict[str, list[str]]) -> list[tuple[int, int]]:
+        if core in specials:
+            return _pieces(specials[core], offset)
+        if (self.token_match and self.token_match(core)) or (self.url_match and self.url_match(core)):
+            return [(offset, offset + len(core))]
+        matches = list(self.infix(core)) if self.infix else []
+        if not matches:
+            return [(offset, offset + len(core))]
+        spans = []
+        start = 0
+        for match in matches:
+            infix_start, infix_end = match.start(), match.end()
+            if infix_start == 0:
+                continue
+            if infix_start != start:
+                spans.append((offset + start, offset + infix_start))
+            if infix_start != infix_end:
+                spans.append((offset + infix_start, offset + infix_end))
+            start = infix_end
+        if start < len(core):
+            spans.append((offset + start, offset + len(core)))
+        return spans
+
+    @staticmethod
+    def _length(search: Search | None, text: str) -> int:
+        if search is None:
+            return 0
+        match = search(text)
+        return match.end() - match.start() if match is not None else 0
+
+    def _apply_late_specials(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`)."""
+        words = [text[a:b] for a, b in spans]
+        found = []
+        for start in range(len(words)):
+            for length in range(1, min(self.longest_late, len(words) - start) + 1):
+                special = self.late_specials.get(tuple(words[start : start + length]))
+                if special is not None:
+                    found.append((start, start + length, special))
+        if not found:
+            return spans
+        # Longest first (then earliest), skipping runs whose first or last token is taken.
+        taken: set[int] = set()
+        kept = []
+        for start, end, special in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if start not in taken and end - 1 not in taken:
+                kept.append((start, end, special))
+            taken.update(range(start, end))
+        # A run spelt with other spacing ("and / or" for "and/or") is left as it is.
+        replaced: dict[int, tuple[int, str]] = {
+            start: (end, special)
+            for start, end, special in kept
+            if text[spans[start][0] : spans[end - 1][1]] == special
+        }
+        result: list[tuple[int, int]] = []
+        i = 0
+        while i < len(spans):
+            if i in replaced:
+                end, special = replaced[i]
+                result.extend(_pieces(self.specials[special], spans[i][0]))
+                i = end
+            else:
+                result.append(spans[i])
+                i += 1
+        return result
+
+
+def _pieces(pieces: list[str], offset: int) -> list[tuple[int, int]]:
+    spans = []
+    for piece in pieces:
+        spans.append((offset, offset + len(piece)))
+        offset += len(piece)
+    return spans
+
+
+def _compile(pattern: str | None, match: bool = False) -> Search | None:
+    if not pattern:
+        return None
+    compiled = re.compile(pattern)
+    return compiled.match if match else compiled.search
+
+
+@lru_cache(maxsize=1)
+def table() -> dict:
+    return json.loads((TABLES / "tokenizer.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Tokenizer:
+    return Tokenizer(table())
+
+
+@lru_cache(maxsize=1)
+def lemmas() -> dict[str, str]:
+    """The lookup lemmatizer's table: word (case as written) to lemma."""
+    return json.loads((TABLES / "lemmas.json").read_text(encoding="utf-8"))

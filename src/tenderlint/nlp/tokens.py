@@ -1,0 +1,84 @@
+"""A tokenized block as the guards and pattern rules read it, whichever engine produced it.
+
+Token i covers text[starts[i]:ends[i]]; sentences are runs of tokens starting where `sentence_starts`
+says. Both engines (tenderlint's own and spaCy) fill the same structure, so rules never see the
+difference.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+
+@dataclass
+class Tokens:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    # Indices of the first token of each sentence, ascending, starting with 0.
+    sentence_starts: list[int]
+    # The spaCy Doc, when spaCy made these tokens (its Matcher needs it).
+    doc: Any = field(default=None, repr=False)
+    _lowers: list[str] | None = field(default=None, repr=False)
+    _positions: dict[str, list[int]] | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    @property
+    def words(self) -> list[str]:
+        return [self.text[a:b] for a, b in zip(self.starts, self.ends)]
+
+    @property
+    def lowers(self) -> list[str]:
+        if self._lowers is None:
+            self._lowers = [word.lower() for word in self.words]
+        return self._lowers
+
+    def positions(self, lower: str) -> list[int]:
+        """Where the lower-cased word `lower` occurs."""
+        if self._positions is None:
+            index: dict[str, list[int]] = {}
+            for i, word in enumerate(self.lowers):
+                index.setdefault(word, []).append(i)
+            self._positions = index
+        return self._positions.get(lower, [])
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Token bounds [start, end) of the sentence holding token i."""
+        k = bisect_right(self.sentence_starts, i) - 1
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self)
+        return self.sentence_starts[k], end
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), with the spaces between them."""
+        if start >= end:
+            return ""
+        return self.text[self.starts[start] : self.ends[end - 1]]
+
+
+def sentence_starts(words: list[str], punct_chars: frozenset[str]) -> list[int]:
+    """spaCy's sentencizer: a sentence ends after sentence punctuation, at the next non-punctuation token."""
+    starts = [0] if words else []
+    seen_end = False
+    for i, word in enumerate(words):
+        ends_sentence = word in punct_chars
+        if seen_end and not ends_sentence and not is_punct(word):
+            if i:
+                starts.append(i)
+            seen_end = False
+        elif ends_sentence:
+            seen_end = True
+    return starts
+
+
+@lru_cache(maxsize=65536)
+def is_punct(word: str) -> bool:
+    return all(unicodedata.category(char).startswith("P") for char in word)
