@@ -1,8 +1,9 @@
-"""A parsed document ready for rules: its text blocks, their spaCy docs, its profile and settings."""
+"""A parsed document ready for rules: its text blocks (as the matcher sees them), profile and settings."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tenderlint.citations import Citation, cite
@@ -19,18 +20,19 @@ EXCERPT_LIMIT = 240
 class Analysis:
     document: Document
     blocks: list[Block]
-    # Block texts with whitespace squashed: what spaCy sees (offsets map back to the blocks).
+    # Block texts with whitespace squashed: what the matcher sees (offsets map back to the blocks).
     texts: list[str]
     profile: Profile
     settings: Settings
     regime: str
     jurisdiction: str
-    # offsets[i][j]: index in blocks[i].text of character j of the text spaCy saw (whitespace squashed).
-    offsets: list[list[int]] = field(default_factory=list, repr=False)
+    # offsets[i][j]: index in blocks[i].text of character j of the text the matcher saw.
+    offsets: list[Sequence[int]] = field(default_factory=list, repr=False)
     registry: dict[str, Citation] = field(default_factory=dict, repr=False)
     # Filled by the engine after suppressions are applied: (block index or None, codes) left unused.
     unused_suppressions: list[tuple[int | None, tuple[str, ...]]] = field(default_factory=list, repr=False)
     _full_text: str | None = field(default=None, repr=False)
+    _document_matches: dict[re.Pattern[str], bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -51,9 +53,12 @@ class Analysis:
         return cite(meta.citations_for(self.regime, self.jurisdiction), self.registry, self.jurisdiction)
 
     def document_matches(self, pattern: re.Pattern[str]) -> bool:
-        if self._full_text is None:
-            self._full_text = "\n".join(block.text for block in self.blocks)
-        return bool(pattern.search(self._full_text))
+        """Whether the whole text contains `pattern` (asked per match, so answered once per pattern)."""
+        if pattern not in self._document_matches:
+            if self._full_text is None:
+                self._full_text = "\n".join(block.text for block in self.blocks)
+            self._document_matches[pattern] = bool(pattern.search(self._full_text))
+        return self._document_matches[pattern]
 
     @property
     def first_body_block(self) -> int:

@@ -110,7 +110,7 @@ def test_text_parsers_never_crash(parser, name, data):
 def test_squash_maps_every_character_back(text):
     squashed, offsets = squash(text)
     assert len(offsets) == len(squashed) + 1
-    assert offsets == sorted(offsets) and offsets[-1] == len(text)
+    assert list(offsets) == sorted(offsets) and offsets[-1] == len(text)
     for index, char in enumerate(squashed):
         if char != " ":
             assert text[offsets[index]] == char

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from tenderlint.nlp.anchors import COMMON
 from tenderlint.nlp.tokenizer import lemmas, table
 from tenderlint.nlp.tokens import Tokens, is_punct
 
@@ -132,16 +133,22 @@ class TokenPattern:
 
     def __init__(self, pattern: list[dict]) -> None:
         self.elements: list[Element] = [(compile_token(spec), *_repeat(spec.get("OP"))) for spec in pattern]
-        first = pattern[0] if pattern else {}
-        self.first_words = (
-            _start_words(first) if self.elements and self.elements[0][1:] == (1, 1, False) else None
-        )
+        self.anchor = _anchor(pattern, self.elements)
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
-        if self.first_words is not None:
-            starts = sorted({i for word in self.first_words for i in tokens.positions(word)})
+        if self.anchor is None:
+            starts: Iterable[int] = range(len(tokens))
         else:
-            starts = range(len(tokens))
+            words, nearest, farthest = self.anchor
+            starts = sorted(
+                {
+                    position - offset
+                    for word in words
+                    for position in tokens.positions(word)
+                    for offset in range(nearest, farthest + 1)
+                    if position >= offset
+                }
+            )
         for start in starts:
             ends: set[int] = set()
             self._ends(tokens, 0, start, ends)
@@ -164,15 +171,56 @@ class TokenPattern:
                 self._ends(tokens, k + 1, i, ends)
 
 
-def _start_words(spec: dict) -> set[str] | None:
-    """Lower-cased words a required first token must be, to look up starts instead of scanning."""
-    for key in ("LOWER", "ORTH", "TEXT"):
+def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str], int, int] | None:
+    """A required token whose lower-cased forms can be listed, and how far after the start it can sit.
+
+    Matches are then only tried at those distances before the places where one of its words occurs,
+    instead of at every token. Common words make poor anchors; the fewest words win.
+    """
+    best: tuple[tuple[bool, int], frozenset[str], int, int] | None = None
+    nearest, farthest = 0, 0
+    for spec, (_, fewest, most, negated) in zip(pattern, elements):
+        if fewest >= 1 and not negated:
+            words = _listed_words(spec)
+            if words:
+                rank = (bool(words & COMMON), len(words))
+                if best is None or rank < best[0]:
+                    best = (rank, words, nearest, farthest)
+        if most is None:
+            break
+        nearest += fewest
+        farthest += most
+    return None if best is None else best[1:]
+
+
+def _listed_words(spec: dict) -> frozenset[str] | None:
+    """Every lower-cased form a token meeting `spec` can have, when that can be listed."""
+    for key in ("LOWER", "ORTH", "TEXT", "LEMMA"):
         value = spec.get(key)
-        if isinstance(value, str):
-            return {value.lower()}
         if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-            return {str(v).lower() for v in value["IN"]}
+            values = [str(v) for v in value["IN"]]
+        elif isinstance(value, str):
+            values = [value]
+        else:
+            continue
+        if key == "LEMMA":
+            forms = lemma_forms()
+            return frozenset(form for v in values for form in forms.get(v, {v.lower()}))
+        return frozenset(v.lower() for v in values)
     return None
+
+
+@lru_cache(maxsize=1)
+def lemma_forms() -> dict[str, set[str]]:
+    """Lemma to the lower-cased words that have it (a word not in the table is its own lemma)."""
+    table = lemmas()
+    forms: dict[str, set[str]] = {}
+    for word, lemma in table.items():
+        forms.setdefault(lemma, set()).add(word.lower())
+    for lemma, words in forms.items():
+        if lemma not in table:
+            words.add(lemma.lower())
+    return forms
 
 
 class PhrasePattern:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 TABLES = Path(__file__).with_name("tables")
+RUNS = re.compile(r"\S+|\s+")
 CACHE_SIZE = 100_000  # distinct chunks remembered per process
 
 Search = Callable[[str], "re.Match[str] | None"]
@@ -33,12 +34,13 @@ class Tokenizer:
         self.specials: dict[str, list[str]] = table["special_cases"]
         self.cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Special cases that ordinary splitting would break up, found afterwards by their token texts.
-        self.late_specials: dict[tuple[str, ...], str] = {}
+        # Their token texts, keyed by the first: {first word: [token texts, ...]}.
+        self.late_specials: dict[str, list[tuple[str, ...]]] = {}
         for text in self.specials:
             if not table["faster_heuristics"] or self._affixed(text) or " " in text:
                 pieces = tuple(text[a:b] for a, b in self._split(text, with_specials=False))
-                self.late_specials[pieces] = text
-        self.longest_late = max(map(len, self.late_specials), default=0)
+                if pieces:
+                    self.late_specials.setdefault(pieces[0], []).append(pieces)
 
     def _affixed(self, text: str) -> bool:
         return bool(
@@ -56,18 +58,15 @@ class Tokenizer:
 
     def _split(self, text: str, with_specials: bool) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        if not text:
-            return spans
-        start = 0
-        in_space = text[0].isspace()
-        for i, char in enumerate(text):
-            if char.isspace() != in_space:
-                if start < i:
-                    self._add_chunk(text, start, i, spans, with_specials)
-                start = i + 1 if char == " " else i
-                in_space = not in_space
-        if start < len(text):
-            self._add_chunk(text, start, len(text), spans, with_specials)
+        for run in RUNS.finditer(text):
+            start, end = run.span()
+            if text[start].isspace():
+                # One space after a word separates; any more whitespace is a token of its own.
+                if start and text[start] == " ":
+                    start += 1
+                if start == end:
+                    continue
+            self._add_chunk(text, start, end, spans, with_specials)
         return spans
 
     def _add_chunk(
@@ -168,33 +167,32 @@ class Tokenizer:
     def _apply_late_specials(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`)."""
         words = [text[a:b] for a, b in spans]
-        found = []
-        for start in range(len(words)):
-            for length in range(1, min(self.longest_late, len(words) - start) + 1):
-                special = self.late_specials.get(tuple(words[start : start + length]))
-                if special is not None:
-                    found.append((start, start + length, special))
+        found = set()
+        for start, word in enumerate(words):
+            for pieces in self.late_specials.get(word, ()):
+                if tuple(words[start : start + len(pieces)]) == pieces:
+                    found.add((start, start + len(pieces)))
         if not found:
             return spans
         # Longest first (then earliest), skipping runs whose first or last token is taken.
         taken: set[int] = set()
         kept = []
-        for start, end, special in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        for start, end in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if start not in taken and end - 1 not in taken:
-                kept.append((start, end, special))
+                kept.append((start, end))
             taken.update(range(start, end))
-        # A run spelt with other spacing ("and / or" for "and/or") is left as it is.
-        replaced: dict[int, tuple[int, str]] = {
-            start: (end, special)
-            for start, end, special in kept
-            if text[spans[start][0] : spans[end - 1][1]] == special
-        }
+        # The run's text must be the special case itself: "and / or" is not "and/or".
+        replaced: dict[int, tuple[int, list[str]]] = {}
+        for start, end in kept:
+            pieces = self.specials.get(text[spans[start][0] : spans[end - 1][1]])
+            if pieces is not None:
+                replaced[start] = (end, pieces)
         result: list[tuple[int, int]] = []
         i = 0
         while i < len(spans):
             if i in replaced:
-                end, special = replaced[i]
-                result.extend(_pieces(self.specials[special], spans[i][0]))
+                end, pieces = replaced[i]
+                result.extend(_pieces(pieces, spans[i][0]))
                 i = end
             else:
                 result.append(spans[i])
