@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPORA, ROOT, run_cli, run_json
+from conftest import CORPORA, ROOT, run_json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
