@@ -179,9 +179,15 @@ def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str
     """
     best: tuple[tuple[bool, int], frozenset[str], int, int] | None = None
     nearest, farthest = 0, 0
+    # Lemma anchors need the lemma table read and inverted: only when no written form is required.
+    keys = (
+        ("LOWER", "ORTH", "TEXT")
+        if any(_listed_words(spec, ("LOWER", "ORTH", "TEXT")) for spec in pattern)
+        else None
+    )
     for spec, (_, fewest, most, negated) in zip(pattern, elements):
         if fewest >= 1 and not negated:
-            words = _listed_words(spec)
+            words = _listed_words(spec, keys or ("LOWER", "ORTH", "TEXT", "LEMMA"))
             if words:
                 rank = (bool(words & COMMON), len(words))
                 if best is None or rank < best[0]:
@@ -193,9 +199,9 @@ def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str
     return None if best is None else best[1:]
 
 
-def _listed_words(spec: dict) -> frozenset[str] | None:
-    """Every lower-cased form a token meeting `spec` can have, when that can be listed."""
-    for key in ("LOWER", "ORTH", "TEXT", "LEMMA"):
+def _listed_words(spec: dict, keys: tuple[str, ...]) -> frozenset[str] | None:
+    """Every lower-cased form a token meeting `spec` can have, when `keys` let that be listed."""
+    for key in keys:
         value = spec.get(key)
         if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
             values = [str(v) for v in value["IN"]]

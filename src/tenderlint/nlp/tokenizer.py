@@ -30,7 +30,7 @@ class Tokenizer:
         infix = table["infix"]
         self.infix = re.compile(infix).finditer if infix else None
         self.token_match = _compile(table["token_match"], match=True)
-        self.url_match = _compile(table["url_match"], match=True)
+        self.url_match = _lazy_match(table["url_match"])
         self.specials: dict[str, list[str]] = table["special_cases"]
         self.cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Special cases that ordinary splitting would break up, found afterwards by their token texts.
@@ -137,10 +137,12 @@ class Tokenizer:
     def _core(self, core: str, offset: int, specials: dict[str, list[str]]) -> list[tuple[int, int]]:
         if core in specials:
             return _pieces(specials[core], offset)
-        if (self.token_match and self.token_match(core)) or (self.url_match and self.url_match(core)):
+        if self.token_match and self.token_match(core):
             return [(offset, offset + len(core))]
+        # Without infixes the core is one token whether or not it is a URL, so the costly URL test
+        # only runs when there is something to split.
         matches = list(self.infix(core)) if self.infix else []
-        if not matches:
+        if not matches or (self.url_match and self.url_match(core)):
             return [(offset, offset + len(core))]
         spans = []
         start = 0
@@ -213,6 +215,18 @@ def _compile(pattern: str | None, match: bool = False) -> Search | None:
         return None
     compiled = re.compile(pattern)
     return compiled.match if match else compiled.search
+
+
+def _lazy_match(pattern: str | None) -> Search | None:
+    """A regex `match` compiled on first use (the URL pattern is large and rarely needed)."""
+    if not pattern:
+        return None
+
+    @lru_cache(maxsize=1)
+    def compiled() -> re.Pattern[str]:
+        return re.compile(pattern)
+
+    return lambda text: compiled().match(text)
 
 
 @lru_cache(maxsize=1)
