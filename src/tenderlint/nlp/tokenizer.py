@@ -16,6 +16,7 @@ from pathlib import Path
 
 TABLES = Path(__file__).with_name("tables")
 RUNS = re.compile(r"\S+|\s+")
+UNUSUAL_SPACING = re.compile(r"[^\S ]|  ")
 CACHE_SIZE = 100_000  # distinct chunks remembered per process
 
 Search = Callable[[str], "re.Match[str] | None"]
@@ -57,6 +58,8 @@ class Tokenizer:
         return spans
 
     def _split(self, text: str, with_specials: bool) -> list[tuple[int, int]]:
+        if with_specials and not text.startswith(" ") and not UNUSUAL_SPACING.search(text):
+            return self._split_on_spaces(text)
         spans: list[tuple[int, int]] = []
         for run in RUNS.finditer(text):
             start, end = run.span()
@@ -67,6 +70,26 @@ class Tokenizer:
                 if start == end:
                     continue
             self._add_chunk(text, start, end, spans, with_specials)
+        return spans
+
+    def _split_on_spaces(self, text: str) -> list[tuple[int, int]]:
+        """The common case, words separated by single spaces: `_split` without its per-run bookkeeping."""
+        spans: list[tuple[int, int]] = []
+        cache = self.cache
+        position = 0
+        for chunk in text.split(" "):
+            if chunk:
+                cached = cache.get(chunk)
+                if cached is None:
+                    cached = tuple(self._chunk(chunk, with_specials=True))
+                    if len(cache) >= CACHE_SIZE:
+                        cache.clear()
+                    cache[chunk] = cached
+                if len(cached) == 1:
+                    spans.append((position, position + len(chunk)))
+                else:
+                    spans.extend((position + a, position + b) for a, b in cached)
+            position += len(chunk) + 1
         return spans
 
     def _add_chunk(
