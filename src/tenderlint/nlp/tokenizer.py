@@ -1,9 +1,10 @@
-"""spaCy's English tokenizer and sentencizer, run from their rules as data, without importing spaCy.
+"""spaCy's English tokenizer, run from its rules as data, without importing spaCy.
 
 `import spacy` alone costs most of a second, longer than linting a short document takes. The rules
-(affix regexes, special cases, sentence punctuation) are exported from the bundled pipeline by
-scripts/build_pipeline.py, and this module follows spaCy's own algorithm step by step, so the tokens
-and sentences are the ones spaCy would give; tests/test_engines.py checks that on every corpus text.
+(affix regexes and special cases, with the sentence punctuation tokens.py uses and the lemma table)
+are exported from the bundled pipeline by scripts/build_pipeline.py. This module follows spaCy's own
+algorithm step by step, so the tokens are the ones spaCy would give; tests/test_engines.py checks
+that on every corpus text and on generated text.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ class Tokenizer:
         self.url_match = _lazy_match(table["url_match"])
         self.specials: dict[str, list[str]] = table["special_cases"]
         self.cache: dict[str, tuple[tuple[int, int], ...]] = {}
-        # Special cases that ordinary splitting would break up, found afterwards by their token texts.
-        # Their token texts, keyed by the first: {first word: [token texts, ...]}.
+        # Special cases that ordinary splitting would break up, found afterwards by their token texts
+        # (keyed by the first token's text).
         self.late_specials: dict[str, list[tuple[str, ...]]] = {}
         for text in self.specials:
             if not table["faster_heuristics"] or self._affixed(text) or " " in text:
@@ -75,20 +76,14 @@ class Tokenizer:
     def _split_on_spaces(self, text: str) -> list[tuple[int, int]]:
         """The common case, words separated by single spaces: `_split` without its per-run bookkeeping."""
         spans: list[tuple[int, int]] = []
-        cache = self.cache
         position = 0
         for chunk in text.split(" "):
             if chunk:
-                cached = cache.get(chunk)
-                if cached is None:
-                    cached = tuple(self._chunk(chunk, with_specials=True))
-                    if len(cache) >= CACHE_SIZE:
-                        cache.clear()
-                    cache[chunk] = cached
-                if len(cached) == 1:
+                pieces = self._cached_chunk(chunk)
+                if len(pieces) == 1:
                     spans.append((position, position + len(chunk)))
                 else:
-                    spans.extend((position + a, position + b) for a, b in cached)
+                    spans.extend((position + a, position + b) for a, b in pieces)
             position += len(chunk) + 1
         return spans
 
@@ -96,14 +91,18 @@ class Tokenizer:
         self, text: str, start: int, end: int, spans: list[tuple[int, int]], with_specials: bool
     ) -> None:
         chunk = text[start:end]
-        cached = self.cache.get(chunk) if with_specials else None
-        if cached is None:
-            cached = tuple(self._chunk(chunk, with_specials))
-            if with_specials:
-                if len(self.cache) >= CACHE_SIZE:
-                    self.cache.clear()
-                self.cache[chunk] = cached
-        spans.extend((start + a, start + b) for a, b in cached)
+        pieces = self._cached_chunk(chunk) if with_specials else self._chunk(chunk, with_specials=False)
+        spans.extend((start + a, start + b) for a, b in pieces)
+
+    def _cached_chunk(self, chunk: str) -> tuple[tuple[int, int], ...]:
+        """Chunks repeat (words do): each distinct one is split once per process."""
+        pieces = self.cache.get(chunk)
+        if pieces is None:
+            pieces = tuple(self._chunk(chunk, with_specials=True))
+            if len(self.cache) >= CACHE_SIZE:
+                self.cache.clear()
+            self.cache[chunk] = pieces
+        return pieces
 
     def _chunk(self, chunk: str, with_specials: bool) -> list[tuple[int, int]]:
         """One whitespace-free chunk: special case, or prefixes + core (+ infixes) + suffixes."""
