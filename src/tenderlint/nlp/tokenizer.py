@@ -27,7 +27,9 @@ class Tokenizer:
     """Split text into (start, end) character spans, as spaCy's `Tokenizer.__call__` does."""
 
     def __init__(self, table: dict) -> None:
-        self.prefix = _compile(table["prefix"])
+        # spaCy anchors every prefix alternative with "^", so matching at the start finds the same
+        # prefix as searching, without a search across the whole chunk for each affix stripped.
+        self.prefix = _compile(table["prefix"], match=_anchored(table["prefix"]))
         self.suffix = _compile(table["suffix"])
         infix = table["infix"]
         self.infix = re.compile(infix).finditer if infix else None
@@ -237,6 +239,13 @@ def _compile(pattern: str | None, match: bool = False) -> Search | None:
         return None
     compiled = re.compile(pattern)
     return compiled.match if match else compiled.search
+
+
+def _anchored(pattern: str | None) -> bool:
+    """True when every top-level alternative starts with "^": each unescaped "|" is followed by one."""
+    return (
+        bool(pattern) and pattern.startswith("^") and not re.search(r"\|(?!\^)", pattern.replace("\\|", ""))
+    )
 
 
 def _lazy_match(pattern: str | None) -> Search | None:
