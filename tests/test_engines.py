@@ -189,3 +189,74 @@ def test_shipped_tables_match_the_bundled_pipeline():
         k: v for k, v in shipped.items() if k != "spacy"
     }
     assert Path(ROOT / "src/tenderlint/nlp/tables/lemmas.json").stat().st_size > 500_000
+
+
+PACK = """rules:
+  - code: XB001
+    name: broken-pattern
+    family: specification
+    severity: warning
+    message: A rule with a broken pattern.
+    fix: None.
+    citations: [careact-s1-wellbeing]
+    patterns:
+{patterns}
+"""
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        "      - [{LOWER: visits, OP: '{2,1}'}]",  # fewest above most
+        "      - []",  # empty pattern
+        "      - [{LENGTH: -1}]",
+        "      - [{LOWER: {IN: [15, 30]}}, {LOWER: minute}]",  # numbers where words belong
+        "      - {LOWER: visits}",  # a token, not a pattern
+        "      - [visits]",
+        "      - [{LOWER: visits, OP: [1, 2]}]",
+        "      - [{LOWR: visits}]",  # unknown attribute
+    ],
+)
+@pytest.mark.parametrize("pipeline", ["default", "default-spacy"])
+def test_invalid_patterns_are_configuration_errors_on_both_engines(tmp_path, patterns, pipeline):
+    (tmp_path / "pack.yaml").write_text(PACK.format(patterns=patterns), encoding="utf-8")
+    (tmp_path / ".tenderlint.toml").write_text(f'rule-packs = ["pack.yaml"]\npipeline = "{pipeline}"\n')
+    (tmp_path / "spec.md").write_text("We deliver 30 minute visits.\n", encoding="utf-8")
+    code, report = run_json("spec.md", "--no-cache", cwd=tmp_path)
+    assert code == 2
+    error = report["files"][0]["error"]
+    assert error["code"] == "E007", error
+    assert "XB001" in error["message"]
+
+
+def test_blocks_over_a_million_characters_are_linted_by_both_engines(tmp_path):
+    text = (
+        "Support is flexible and agreed with each person. " * 21000
+    ) + "Providers will be paid £19.80 per hour."
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "spacy.toml").write_text('pipeline = "default-spacy"\n', encoding="utf-8")
+    _, builtin = run_json("long.txt", "--no-cache", "--select", "TL201", cwd=tmp_path)
+    _, reference = run_json(
+        "long.txt", "--no-cache", "--select", "TL201", "--config", "spacy.toml", cwd=tmp_path
+    )
+    assert builtin["files"][0]["error"] is None
+    assert builtin == reference
+
+
+def test_repeat_operators_are_matched_without_trying_every_path(engines):
+    """Three unbounded wildcards over 400 words: as many paths as spaCy tries, but each end found once."""
+    builtin, _ = engines
+    pattern = [{"LOWER": "the"}] + [{"IS_ALPHA": True, "OP": "*"}] * 3 + [{"LOWER": "zzz"}]
+    tokens = builtin.tokenize([" ".join(["the"] * 200 + ["word"] * 199 + ["zzz"])])[0]
+    assert len(list(TokenPattern(pattern).matches(tokens))) == 200
+
+
+def test_a_pipeline_that_is_not_installed_is_a_configuration_error(tmp_path):
+    (tmp_path / ".tenderlint.toml").write_text('pipeline = "en_no_such_pipeline"\n', encoding="utf-8")
+    (tmp_path / "spec.md").write_text(
+        "Providers will be paid £19.80 per hour of home care.\n", encoding="utf-8"
+    )
+    code, report = run_json("spec.md", "--no-cache", cwd=tmp_path)
+    assert code == 2
+    error = report["files"][0]["error"]
+    assert error["code"] == "E007" and "en_no_such_pipeline" in error["message"], error

@@ -10,13 +10,14 @@ from tenderlint import errors, limits
 from tenderlint.analysis import Analysis
 from tenderlint.config import Settings
 from tenderlint.document import Document
-from tenderlint.errors import InputError
+from tenderlint.errors import ConfigError, InputError
 from tenderlint.findings import Finding
 from tenderlint.parsers.detect import detect_format
 from tenderlint.parsers.package import archive_failure
 from tenderlint.plugin.host import plugin_manager
 from tenderlint.ruleset import RuleSet, load_ruleset
 from tenderlint.suppressions import apply_suppressions
+from tenderlint.yamlload import PackError
 
 
 @dataclass
@@ -91,6 +92,9 @@ class Linter:
                 result.words = document.word_count
                 findings, suppressed = self.lint_document(document)
                 result.notes = list(document.warnings)
+        except (ConfigError, PackError) as exc:  # found when patterns are compiled or spaCy is loaded
+            result.error = FileError(errors.CONFIG, str(exc), "Fix the configuration.")
+            return result
         except InputError as exc:
             if exc.__cause__ is not None and limits.out_of_memory(exc.__cause__):
                 exc = limits.memory_error(limits.Limits.from_settings(self.settings))

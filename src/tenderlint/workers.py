@@ -4,8 +4,9 @@ parser returning or on a C library behaving.
 One worker per job slot receives files and sends back `FileResult`s. A worker still busy after the
 file's `timeout-seconds` is killed and replaced (E009); one that hits its `max-memory-mb` address-space
 ceiling reports E008 and is replaced; one that dies (a crash in a C library, the kernel's OOM killer)
-becomes an error for that file only. Workers are forked after the parent has loaded the spaCy pipeline,
-so none of them loads it again, and they ignore SIGINT: Ctrl-C reaches the parent, which kills them.
+becomes an error for that file only. Workers are forked after the parent has compiled the rules (and
+loaded spaCy, when the run uses it), so none of them does it again, and they ignore SIGINT: Ctrl-C
+reaches the parent, which kills them.
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""Language processing: one lazily built spaCy pipeline, pattern matching and shared guards."""
+"""Language processing: tokenizing and pattern matching (built in, or by spaCy), and shared guards."""

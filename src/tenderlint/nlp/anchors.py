@@ -1,8 +1,8 @@
 """Cheap prefilter for pattern rules: a rule can only match a block that contains one of its anchor words.
 
 Each Matcher pattern has required tokens; the anchor is the most selective of them (a literal word list
-without common words). spaCy then only processes blocks that could match some rule, and only those
-rules' matchers run: most prose never reaches the Matcher at all.
+without common words). Only blocks that could match some rule are tokenized, and only those rules'
+patterns are run on them: most prose never reaches the matcher at all.
 """
 
 from __future__ import annotations
@@ -61,16 +61,28 @@ def block_words(text: str) -> set[str]:
 
 
 def _literal(token: dict) -> set[str] | None:
-    """The surface forms a required token can take, or None when they cannot be listed."""
-    if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
+    """The surface forms a required token can take, or None when they cannot be listed.
+
+    Only forms that `block_words` yields whole can serve: "n't" never comes out of "can't" there.
+    """
+    if not isinstance(token, dict):
+        return None
+    if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith(("{0", "{,")):
         return None
     for key in ("LOWER", "ORTH", "TEXT", "NORM"):
         value = token.get(key)
         if isinstance(value, str):
-            return {value.lower()}
-        if isinstance(value, dict) and isinstance(value.get("IN"), list):
-            return {str(v).lower() for v in value["IN"]}
+            words = {value.lower()}
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            words = {str(v).lower() for v in value["IN"]}
+        else:
+            continue
+        return words if all(_findable(word) for word in words) else None
     return None
+
+
+def _findable(word: str) -> bool:
+    return WORDS.findall(word) == [word]
 
 
 def pattern_anchor(pattern: list[dict]) -> set[str] | None:
@@ -82,9 +94,11 @@ def pattern_anchor(pattern: list[dict]) -> set[str] | None:
     return min(uncommon or options, key=len)
 
 
-def phrase_anchor(phrase_tokens: Iterable[str]) -> set[str]:
-    words = [t.lower() for t in phrase_tokens if t.strip() and t.lower() not in COMMON]
-    return {max(words, key=len)} if words else {t.lower() for t in phrase_tokens}
+def phrase_anchor(phrase_tokens: Iterable[str]) -> set[str] | None:
+    """The phrase's longest uncommon word (any word if all are common); None if none can be found."""
+    findable = [t.lower() for t in phrase_tokens if _findable(t.lower())]
+    words = [t for t in findable if t not in COMMON] or findable
+    return {max(words, key=len)} if words else None
 
 
 def rule_anchors(patterns: Iterable[list[dict]], phrases: Iterable[list[str]]) -> set[str] | None:
@@ -96,5 +110,8 @@ def rule_anchors(patterns: Iterable[list[dict]], phrases: Iterable[list[str]]) -
             return None
         anchors |= anchor
     for tokens in phrases:
-        anchors |= phrase_anchor(tokens)
+        anchor = phrase_anchor(tokens)
+        if anchor is None:
+            return None
+        anchors |= anchor
     return anchors

@@ -76,8 +76,10 @@ TEXT_ATTRS: dict[str, Callable[[Tokens, int], str]] = {
 }
 
 
-def compile_token(spec: dict) -> Predicate:
-    """One token's conditions as a single test."""
+def compile_token(spec: object) -> Predicate:
+    """One token's conditions as a single test. Anything unusual is left to spaCy, to run or reject."""
+    if not isinstance(spec, dict):
+        raise Unsupported(f"token {spec!r} is not a mapping")
     tests: list[Predicate] = []
     for attr, value in spec.items():
         if attr == "OP":
@@ -87,7 +89,7 @@ def compile_token(spec: dict) -> Predicate:
         elif attr in FLAGS and isinstance(value, bool):
             flag, wanted = FLAGS[attr], value
             tests.append(lambda tokens, i, flag=flag, wanted=wanted: flag(tokens.word(i)) is wanted)
-        elif attr == "LENGTH" and isinstance(value, int) and not isinstance(value, bool):
+        elif attr == "LENGTH" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             tests.append(lambda tokens, i, n=value: len(tokens.word(i)) == n)
         else:
             raise Unsupported(f"token attribute {attr}: {value!r}")
@@ -101,8 +103,12 @@ def _text_test(get: Callable[[Tokens, int], str], value: object) -> Predicate:
         return lambda tokens, i: get(tokens, i) == value
     if isinstance(value, dict) and len(value) == 1:
         ((kind, argument),) = value.items()
-        if kind in ("IN", "NOT_IN") and isinstance(argument, list):
-            members = frozenset(str(v) for v in argument)
+        if (
+            kind in ("IN", "NOT_IN")
+            and isinstance(argument, list)
+            and all(isinstance(v, str) for v in argument)
+        ):
+            members = frozenset(argument)
             if kind == "IN":
                 return lambda tokens, i: get(tokens, i) in members
             return lambda tokens, i: get(tokens, i) not in members
@@ -117,23 +123,32 @@ def _repeat(op: object) -> tuple[int, int | None, bool]:
     if op is None:
         return 1, 1, False
     simple = {"?": (0, 1, False), "*": (0, None, False), "+": (1, None, False), "!": (1, 1, True)}
+    if not isinstance(op, str):
+        raise Unsupported(f"operator {op!r}")
     if op in simple:
         return simple[op]
-    match = REPEAT.match(str(op))
+    match = REPEAT.match(op)
     if not match or not (match.group(1) or match.group(3)):
         raise Unsupported(f"operator {op!r}")
     low = int(match.group(1) or 0)
     if not match.group(2):
         return low, low, False
-    return low, int(match.group(3)) if match.group(3) else None, False
+    high = int(match.group(3)) if match.group(3) else None
+    if high is not None and high < low:
+        raise Unsupported(f"operator {op!r}")
+    return low, high, False
 
 
 class TokenPattern:
     """A compiled Matcher pattern."""
 
-    def __init__(self, pattern: list[dict]) -> None:
+    def __init__(self, pattern: object) -> None:
+        if not isinstance(pattern, list) or not pattern:
+            raise Unsupported(f"pattern {pattern!r} is not a list of tokens")
         self.elements: list[Element] = [(compile_token(spec), *_repeat(spec.get("OP"))) for spec in pattern]
         self.anchor = _anchor(pattern, self.elements)
+        # With repeats, many paths reach the same (element, token): remember where each one can end.
+        self.repeats = any(most is None or most - fewest > 1 for _, fewest, most, _ in self.elements)
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
         if self.anchor is None:
@@ -149,54 +164,60 @@ class TokenPattern:
                     if position >= offset
                 }
             )
+        memo: dict[tuple[int, int], frozenset[int]] | None = {} if self.repeats else None
         for start in starts:
-            ends: set[int] = set()
-            self._ends(tokens, 0, start, ends)
-            for end in sorted(ends):
+            for end in sorted(self._ends(tokens, 0, start, memo)):
                 if end > start:
                     yield start, end
 
-    def _ends(self, tokens: Tokens, k: int, i: int, ends: set[int]) -> None:
+    def _ends(
+        self, tokens: Tokens, k: int, i: int, memo: dict[tuple[int, int], frozenset[int]] | None
+    ) -> frozenset[int]:
+        """Every token index where a match of elements k.. starting at token i can end."""
         if k == len(self.elements):
-            ends.add(i)
-            return
+            return frozenset((i,))
+        if memo is not None and (k, i) in memo:
+            return memo[(k, i)]
         test, fewest, most, negated = self.elements[k]
+        ends: set[int] = set()
         if fewest == 0:
-            self._ends(tokens, k + 1, i, ends)
-        count, n = 0, len(tokens)
-        while (most is None or count < most) and i < n and test(tokens, i) is not negated:
-            i += 1
+            ends.update(self._ends(tokens, k + 1, i, memo))
+        count, j, n = 0, i, len(tokens)
+        while (most is None or count < most) and j < n and test(tokens, j) is not negated:
+            j += 1
             count += 1
             if count >= fewest:
-                self._ends(tokens, k + 1, i, ends)
+                ends.update(self._ends(tokens, k + 1, j, memo))
+        found = frozenset(ends)
+        if memo is not None:
+            memo[(k, i)] = found
+        return found
 
 
 def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str], int, int] | None:
     """A required token whose lower-cased forms can be listed, and how far after the start it can sit.
 
     Matches are then only tried at those distances before the places where one of its words occurs,
-    instead of at every token. Common words make poor anchors; the fewest words win.
+    instead of at every token. Common words make poor anchors; the fewest words win. Lemmas are used
+    only when no required token is written out, since listing their forms reads the lemma table.
     """
-    best: tuple[tuple[bool, int], frozenset[str], int, int] | None = None
-    nearest, farthest = 0, 0
-    # Lemma anchors need the lemma table read and inverted: only when no written form is required.
-    keys = (
-        ("LOWER", "ORTH", "TEXT")
-        if any(_listed_words(spec, ("LOWER", "ORTH", "TEXT")) for spec in pattern)
-        else None
-    )
-    for spec, (_, fewest, most, negated) in zip(pattern, elements):
-        if fewest >= 1 and not negated:
-            words = _listed_words(spec, keys or ("LOWER", "ORTH", "TEXT", "LEMMA"))
-            if words:
-                rank = (bool(words & COMMON), len(words))
-                if best is None or rank < best[0]:
-                    best = (rank, words, nearest, farthest)
-        if most is None:
-            break
-        nearest += fewest
-        farthest += most
-    return None if best is None else best[1:]
+    for keys in (("LOWER", "ORTH", "TEXT"), ("LEMMA",)):
+        best: tuple[tuple[bool, int], frozenset[str], int, int] | None = None
+        nearest, farthest = 0, 0
+        for spec, (_, fewest, most, negated) in zip(pattern, elements):
+            if fewest >= 1 and not negated:
+                words = _listed_words(spec, keys)
+                if words:
+                    rank = (bool(words & COMMON), len(words))
+                    if best is None or rank < best[0]:
+                        best = (rank, words, nearest, farthest)
+            if most is None:
+                break
+            nearest += fewest
+            farthest += most
+        if best is not None:
+            return best[1:]
+    return None
 
 
 def _listed_words(spec: dict, keys: tuple[str, ...]) -> frozenset[str] | None:

@@ -1,4 +1,4 @@
-"""One spaCy pipeline per process, built lazily and once.
+"""One spaCy pipeline per process, loaded lazily and once, for runs that use spaCy (see engines.py).
 
 The default is the blank-English pipeline shipped inside the package (sentencizer + lookup
 lemmatizer), so tenderlint runs offline on a fresh machine. A trained pipeline is used only when the
@@ -26,7 +26,7 @@ def get_nlp(name: str = DEFAULT) -> Language:
     import spacy
 
     if name == DEFAULT:
-        return spacy.load(BUNDLED_MODEL)
+        return _unlimited(spacy.load(BUNDLED_MODEL))
     try:
         nlp = spacy.load(name)
     except OSError:
@@ -40,4 +40,11 @@ def get_nlp(name: str = DEFAULT) -> Language:
         and "senter" not in nlp.pipe_names
     ):
         nlp.add_pipe("sentencizer")
+    return _unlimited(nlp)
+
+
+def _unlimited(nlp: Language) -> Language:
+    """Lift spaCy's 1,000,000-character cap on a text: a long block is linted like any other (as the
+    built-in engine does), and the file-size and memory limits guard against the hostile ones."""
+    nlp.max_length = 2**30 - 1
     return nlp

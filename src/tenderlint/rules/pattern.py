@@ -75,6 +75,20 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     meta = build_meta(entry, where, source=str(path))
     if not entry.get("patterns") and not entry.get("phrases"):
         raise PackError(f"{where}: needs 'patterns' or 'phrases'")
+    patterns = entry.get("patterns") or []
+    if not isinstance(patterns, list) or not all(
+        isinstance(pattern, list) and pattern and all(isinstance(token, dict) for token in pattern)
+        for pattern in patterns
+    ):
+        raise PackError(
+            f"{where}: patterns must be a list of patterns, each a list of token mappings, "
+            "e.g. [[{LOWER: hourly}, {LOWER: rate}]]"
+        )
+    phrases = entry.get("phrases") or []
+    if not isinstance(phrases, list) or not all(
+        isinstance(phrase, str) and phrase.strip() for phrase in phrases
+    ):
+        raise PackError(f"{where}: phrases must be a list of words or phrases")
     try:
         scope = tuple(BlockKind(kind) for kind in entry.get("scope", [k.value for k in DEFAULT_SCOPE]))
     except ValueError as exc:
@@ -91,8 +105,8 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     return PatternRule(
         meta=meta,
         if_profile=if_profile,
-        patterns=tuple(entry.get("patterns") or ()),
-        phrases=tuple(entry.get("phrases") or ()),
+        patterns=tuple(patterns),
+        phrases=tuple(phrases),
         scope=scope,
         sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
         if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
