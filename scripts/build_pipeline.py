@@ -32,6 +32,13 @@ def build_model() -> spacy.language.Language:
     if MODEL.exists():
         shutil.rmtree(MODEL)
     nlp.to_disk(MODEL)
+    # The sentencizer saves its punctuation set in hash order: sort it so that rebuilds are identical.
+    import srsly
+
+    settings_path = MODEL / "sentencizer.json"
+    settings = srsly.read_json(settings_path)
+    settings["punct_chars"] = sorted(settings["punct_chars"])
+    srsly.write_json(settings_path, settings)
     return nlp
 
 
@@ -47,6 +54,7 @@ def tokenizer_table(nlp: spacy.language.Language) -> dict:
         "spacy": spacy.__version__,
         "prefix": source("prefix_search"),
         "suffix": source("suffix_search"),
+        "suffix_parts": split_suffixes(source("suffix_search")),
         "infix": source("infix_finditer"),
         "token_match": source("token_match"),
         "url_match": source("url_match"),
@@ -58,6 +66,57 @@ def tokenizer_table(nlp: spacy.language.Language) -> dict:
         "number_words": list(lex_attrs._num_words),
         "ordinal_words": list(lex_attrs._ordinal_words),
     }
+
+
+def split_suffixes(pattern: str | None) -> dict | None:
+    """The suffix alternatives in two groups: those at most `width` characters long, and the rest.
+
+    Every alternative ends at "$", so the bounded ones only need searching in the last `width`
+    characters of a long chunk, instead of from every position in it.
+    """
+    from re import _parser  # build time only: the widths are computed here and shipped as data
+
+    if not pattern:
+        return None
+    parts = top_level_alternatives(pattern)
+    if "|".join(parts) != pattern or not all(
+        part.endswith("$") and not part.endswith("\\$") for part in parts
+    ):
+        return None
+    widths = [_parser.parse(part).getwidth()[1] for part in parts]
+    bounded = [part for part, width in zip(parts, widths) if width < 1000]
+    unbounded = [part for part, width in zip(parts, widths) if width >= 1000]
+    return {
+        "bounded": "|".join(bounded),
+        "width": max((width for width in widths if width < 1000), default=0),
+        "unbounded": "|".join(unbounded) or None,
+    }
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regex on the "|" that are outside groups, character classes and escapes."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1 if pattern[i + 1 : i + 2] == "^" else 0
+            i += 1 if pattern[i + 1 : i + 2] == "]" else 0
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def lemma_lookup(nlp: spacy.language.Language) -> dict[str, str]:

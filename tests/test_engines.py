@@ -99,6 +99,17 @@ def test_same_tokens_on_generated_text(text):
     assert_same_tokens(builtin.tokenize([text])[0], spacy_engine.tokenize([text])[0])
 
 
+AFFIXES = [*"()[]{}.,;:!?'\"’”“…-–—/%$£€#*&@_", "km", "5", "a", "x", "n't", "'s", "...", "U.K.", "°C", "a.m."]
+
+
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(AFFIXES), min_size=30, max_size=200).map("".join))
+def test_same_tokens_on_long_runs_of_affixes(text):
+    """Chunks over 64 characters search their suffixes in two parts; the split must not change a token."""
+    builtin, spacy_engine = BuiltinEngine(), SpacyEngine(get_nlp("default"))
+    assert_same_tokens(builtin.tokenize([text])[0], spacy_engine.tokenize([text])[0])
+
+
 @pytest.mark.parametrize(
     "pattern, text",
     [

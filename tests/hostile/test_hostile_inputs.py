@@ -3,8 +3,8 @@ exact error code (or is read correctly), the good files are still linted with th
 prints a traceback, and the run exits 2.
 
 Cases that need a limit lowered live in their own folder with a `.tenderlint.toml`, so the same run also
-proves limits are per file. The "parser hang" is a real slow input, not a test hook: 30 KB of text
-whose run of closing brackets takes spaCy's tokenizer minutes (quadratic), under `timeout-seconds = 1`.
+proves limits are per file. The "parser hang" is a real slow input, not a test hook: 200 KB of text
+whose run of opening brackets takes the tokenizer seconds (quadratic), under `timeout-seconds = 1`.
 """
 
 from __future__ import annotations
