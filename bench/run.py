@@ -83,11 +83,16 @@ def show(label: str, run: Run, extra: str = "") -> None:
     print(f"  {label:<30}{run.seconds:8.3f} s  {cpu}   {extra}".rstrip())
 
 
-def load_note() -> str:
-    """Other processes on the machine stretch wall times: say so, since CPU times then read fairer."""
+def load_note(at_end: bool = False) -> str:
+    """Other processes on the machine stretch wall times: say so, since CPU times then read fairer.
+
+    At the end the one-minute load average mostly counts the benchmark's own runs, so it is only shown.
+    """
     if not hasattr(os, "getloadavg"):
         return ""
     load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    if at_end:
+        return f"load average {load:.2f} on {cores} cores at the end, this benchmark's own runs included"
     busy = " (busy: wall times are inflated, compare CPU times)" if load > 0.5 * cores else ""
     return f"load average {load:.2f} on {cores} cores{busy}"
 
@@ -317,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
     bench_binary(bench, built["pdf"], built["pages"], start, 1.0)
     bench_binary(bench, built["docx"], 100, start, 0.5)
     bench_warm(bench, built["warm"])
-    print(f"\nSummary ({load_note()} at the end)")
+    print(f"\nSummary ({load_note(at_end=True)})")
     print_table(bench.rows())
     for note in bench.notes:
         print(f"note: {note}")
