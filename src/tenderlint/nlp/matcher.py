@@ -24,7 +24,7 @@ REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 
 
 class Unsupported(ValueError):
-    """A pattern uses a feature only spaCy's Matcher has."""
+    """A pattern this engine does not take: a feature only spaCy has, or a mistake for spaCy to report."""
 
 
 @lru_cache(maxsize=65536)
