@@ -1,13 +1,12 @@
-"""Cheap prefilter for pattern rules: a rule can only match a block that contains one of its anchor words.
+"""Which pattern rules can match a block: a rule can only match where one of its anchor words is a token.
 
 Each Matcher pattern has required tokens; the anchor is the most selective of them (a literal word list
-without common words). Only blocks that could match some rule are tokenized, and only those rules'
-patterns are run on them: most prose never reaches the matcher at all.
+without common words). A block's tokens are compared with every rule's anchors, and only the rules that
+could match are run on it: most blocks run none.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 COMMON = {
@@ -52,37 +51,21 @@ COMMON = {
     ".",
     "'",
 }
-WORDS = re.compile(r"\w+|[^\w\s]")
-
-
-def block_words(text: str) -> set[str]:
-    """The lower-cased words and punctuation marks of a block, split the way the tokenizer splits them."""
-    return set(WORDS.findall(text.lower()))
 
 
 def _literal(token: dict) -> set[str] | None:
-    """The surface forms a required token can take, or None when they cannot be listed.
-
-    Only forms that `block_words` yields whole can serve: "n't" never comes out of "can't" there.
-    """
+    """The lower-cased words a required token can be, or None when they cannot be listed."""
     if not isinstance(token, dict):
         return None
     if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith(("{0", "{,")):
         return None
-    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+    for key in ("LOWER", "ORTH", "TEXT"):
         value = token.get(key)
         if isinstance(value, str):
-            words = {value.lower()}
-        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-            words = {str(v).lower() for v in value["IN"]}
-        else:
-            continue
-        return words if all(_findable(word) for word in words) else None
+            return {value.lower()}
+        if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+            return {str(v).lower() for v in value["IN"]}
     return None
-
-
-def _findable(word: str) -> bool:
-    return WORDS.findall(word) == [word]
 
 
 def pattern_anchor(pattern: list[dict]) -> set[str] | None:
@@ -94,11 +77,11 @@ def pattern_anchor(pattern: list[dict]) -> set[str] | None:
     return min(uncommon or options, key=len)
 
 
-def phrase_anchor(phrase_tokens: Iterable[str]) -> set[str] | None:
-    """The phrase's longest uncommon word (any word if all are common); None if none can be found."""
-    findable = [t.lower() for t in phrase_tokens if _findable(t.lower())]
-    words = [t for t in findable if t not in COMMON] or findable
-    return {max(words, key=len)} if words else None
+def phrase_anchor(phrase_tokens: Iterable[str]) -> set[str]:
+    """The phrase's longest uncommon word, or its first word when all are common."""
+    words = [t.lower() for t in phrase_tokens if not t.isspace()]
+    uncommon = [word for word in words if word not in COMMON]
+    return {max(uncommon, key=len)} if uncommon else set(words[:1])
 
 
 def rule_anchors(patterns: Iterable[list[dict]], phrases: Iterable[list[str]]) -> set[str] | None:
@@ -110,8 +93,5 @@ def rule_anchors(patterns: Iterable[list[dict]], phrases: Iterable[list[str]]) -
             return None
         anchors |= anchor
     for tokens in phrases:
-        anchor = phrase_anchor(tokens)
-        if anchor is None:
-            return None
-        anchors |= anchor
+        anchors |= phrase_anchor(tokens)
     return anchors

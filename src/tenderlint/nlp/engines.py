@@ -9,13 +9,13 @@ take: one using a feature only spaCy has, or one spaCy's validation should rejec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tenderlint.nlp.matcher import PhrasePattern, TokenPattern, Unsupported
 from tenderlint.nlp.pipeline import DEFAULT, get_nlp
 from tenderlint.nlp.tokenizer import table, tokenizer
-from tenderlint.nlp.tokens import Tokens, sentence_starts
+from tenderlint.nlp.tokens import Tokens
 from tenderlint.rules.pattern import PatternRule
 from tenderlint.yamlload import PackError
 
@@ -31,15 +31,12 @@ class BuiltinEngine:
         # Compiled once: choose_engine tries every rule, then the matcher asks for them again.
         self.compiled: dict[str, list[TokenPattern | PhrasePattern]] = {}
 
-    def tokenize(self, texts: Iterable[str]) -> list[Tokens]:
-        result = []
+    def tokenize(self, texts: Iterable[str]) -> Iterator[Tokens]:
         for text in texts:
             spans = self.tokenizer.spans(text)
             starts = [a for a, _ in spans]
             ends = [b for _, b in spans]
-            words = [text[a:b] for a, b in spans]
-            result.append(Tokens(text, starts, ends, sentence_starts(words, self.punct_chars)))
-        return result
+            yield Tokens(text, starts, ends, sentence_punct=self.punct_chars)
 
     def phrase_words(self, phrase: str) -> list[str]:
         return [phrase[a:b] for a, b in self.tokenizer.spans(phrase)]
@@ -66,14 +63,12 @@ class SpacyEngine:
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
 
-    def tokenize(self, texts: Iterable[str]) -> list[Tokens]:
-        result = []
+    def tokenize(self, texts: Iterable[str]) -> Iterator[Tokens]:
         for doc in self.nlp.pipe(texts):
             starts = [token.idx for token in doc]
             ends = [token.idx + len(token) for token in doc]
             sentences = [sent.start for sent in doc.sents]
-            result.append(Tokens(doc.text, starts, ends, sentences, doc=doc))
-        return result
+            yield Tokens(doc.text, starts, ends, known_sentence_starts=sentences, doc=doc)
 
     def phrase_words(self, phrase: str) -> list[str]:
         return [token.text for token in self.nlp.make_doc(phrase)]
@@ -87,7 +82,7 @@ class SpacyEngine:
             matcher = Matcher(self.nlp.vocab, validate=True)
             try:
                 matcher.add(code, list(rule.patterns))
-            except (ValueError, KeyError) as exc:
+            except Exception as exc:  # spaCy's validation, a bad regex, an unknown extension...
                 raise PackError(f"{rule.meta.source}: rule {code}: invalid pattern: {exc}") from None
         if rule.phrases:
             phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -113,7 +113,10 @@ def _text_test(get: Callable[[Tokens, int], str], value: object) -> Predicate:
                 return lambda tokens, i: get(tokens, i) in members
             return lambda tokens, i: get(tokens, i) not in members
         if kind == "REGEX" and isinstance(argument, str):
-            search = re.compile(argument).search
+            try:
+                search = re.compile(argument).search
+            except re.error:
+                raise Unsupported(f"regular expression {argument!r}") from None
             return lambda tokens, i: search(get(tokens, i)) is not None
     raise Unsupported(f"text condition {value!r}")
 

@@ -6,13 +6,15 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tenderlint.findings import Finding
-from tenderlint.nlp.anchors import block_words, rule_anchors
+from tenderlint.nlp.anchors import rule_anchors
 from tenderlint.nlp.guards import guard_reason
 from tenderlint.rules.pattern import PatternRule
 
 if TYPE_CHECKING:
     from tenderlint.analysis import Analysis
+    from tenderlint.document import BlockKind
     from tenderlint.nlp.engines import BuiltinEngine, SpacyEngine
+    from tenderlint.nlp.tokens import Tokens
 
 EXCERPT_LIMIT = 240
 
@@ -25,27 +27,30 @@ class PatternMatcher:
         self.rules = {rule.meta.code: rule for rule in rules}
         # Compiled per rule, so that only the rules a block could match are run on it.
         self.compiled = {rule.meta.code: engine.compile(rule) for rule in rules}
+        self.kinds = {kind for rule in rules for kind in rule.scope}
         self.anchors: dict[str, set[str] | None] = {
             rule.meta.code: rule_anchors(rule.patterns, [engine.phrase_words(p) for p in rule.phrases])
             for rule in rules
         }
 
-    def candidates(self, text: str) -> list[str]:
-        """The rules whose anchor words occur in `text`."""
-        words = block_words(text)
-        return [code for code, anchor in self.anchors.items() if anchor is None or anchor & words]
+    def candidates(self, tokens: Tokens, kind: BlockKind) -> list[str]:
+        """The rules that read this kind of block and whose anchor words are among its tokens."""
+        words = set(tokens.lowers)
+        return [
+            code
+            for code, anchor in self.anchors.items()
+            if kind in self.rules[code].scope and (anchor is None or not anchor.isdisjoint(words))
+        ]
 
     def findings(self, analysis: Analysis) -> Iterator[Finding]:
         """Every guarded match in the document, at most one per rule per sentence."""
         seen: set[tuple[str, int, int]] = set()
-        wanted = {}
-        for index, text in enumerate(analysis.texts):
-            codes = [c for c in self.candidates(text) if analysis.blocks[index].kind in self.rules[c].scope]
-            if codes:
-                wanted[index] = codes
-        tokenized = dict(zip(wanted, self.engine.tokenize(analysis.texts[i] for i in wanted)))
-        for index, codes in wanted.items():
-            block, tokens = analysis.blocks[index], tokenized[index]
+        read = [i for i, block in enumerate(analysis.blocks) if block.kind in self.kinds]
+        for index, tokens in zip(read, self.engine.tokenize(analysis.texts[i] for i in read)):
+            block = analysis.blocks[index]
+            codes = self.candidates(tokens, block.kind)
+            if not codes:
+                continue
             matches = []
             for code in codes:
                 matches.extend(

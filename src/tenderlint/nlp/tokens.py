@@ -19,8 +19,10 @@ class Tokens:
     text: str
     starts: list[int]
     ends: list[int]
-    # Indices of the first token of each sentence, ascending, starting with 0.
-    sentence_starts: list[int]
+    # Indices of the first token of each sentence, ascending, starting with 0; or None to find them
+    # from `sentence_punct` when first asked (most blocks never are).
+    known_sentence_starts: list[int] | None = None
+    sentence_punct: frozenset[str] = frozenset()
     # The spaCy Doc, when spaCy made these tokens (its Matcher needs it).
     doc: Any = field(default=None, repr=False)
     _lowers: list[str] | None = field(default=None, repr=False)
@@ -51,11 +53,18 @@ class Tokens:
             self._positions = index
         return self._positions.get(lower, [])
 
+    @property
+    def sentence_starts(self) -> list[int]:
+        if self.known_sentence_starts is None:
+            self.known_sentence_starts = sentence_starts(self.words, self.sentence_punct)
+        return self.known_sentence_starts
+
     def sentence(self, i: int) -> tuple[int, int]:
         """Token bounds [start, end) of the sentence holding token i."""
-        k = bisect_right(self.sentence_starts, i) - 1
-        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self)
-        return self.sentence_starts[k], end
+        starts = self.sentence_starts
+        k = bisect_right(starts, i) - 1
+        end = starts[k + 1] if k + 1 < len(starts) else len(self)
+        return starts[k], end
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), with the spaces between them."""

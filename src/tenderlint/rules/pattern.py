@@ -32,6 +32,7 @@ MATCH_KEYS = {
 }
 PROFILE_FLAGS = {"care-service", "care-context", "procurement-document", "evaluation-criteria"}
 NUMBER_KEYS = {"at-least", "at-most", "setting"}
+MAX_REPEAT = 100  # spaCy copies a token once per repeat: {99999999} would exhaust memory
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9\-]+$")
 
@@ -84,6 +85,15 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
             f"{where}: patterns must be a list of patterns, each a list of token mappings, "
             "e.g. [[{LOWER: hourly}, {LOWER: rate}]]"
         )
+    for pattern in patterns:
+        for token in pattern:
+            if "_" in token:
+                raise PackError(f"{where}: extension attributes ('_') are not available to rule packs")
+            counts = re.findall(r"\d+", str(token.get("OP", "")))
+            if any(int(count) > MAX_REPEAT for count in counts):
+                raise PackError(
+                    f"{where}: OP {token['OP']!r}: repeat counts above {MAX_REPEAT} are not supported"
+                )
     phrases = entry.get("phrases") or []
     if not isinstance(phrases, list) or not all(
         isinstance(phrase, str) and phrase.strip() for phrase in phrases
