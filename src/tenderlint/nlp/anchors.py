@@ -53,22 +53,27 @@ COMMON = {
 }
 
 
-def _literal(token: dict) -> set[str] | None:
+def written_forms(token: dict) -> frozenset[str] | None:
+    """The lower-cased words a token's LOWER, ORTH or TEXT condition allows, when they can be listed."""
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = token.get(key)
+        if isinstance(value, str):
+            return frozenset((value.lower(),))
+        if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+            return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
+def _literal(token: dict) -> frozenset[str] | None:
     """The lower-cased words a required token can be, or None when they cannot be listed."""
     if not isinstance(token, dict):
         return None
     if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith(("{0", "{,")):
         return None
-    for key in ("LOWER", "ORTH", "TEXT"):
-        value = token.get(key)
-        if isinstance(value, str):
-            return {value.lower()}
-        if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-            return {str(v).lower() for v in value["IN"]}
-    return None
+    return written_forms(token)
 
 
-def pattern_anchor(pattern: list[dict]) -> set[str] | None:
+def pattern_anchor(pattern: list[dict]) -> frozenset[str] | None:
     """The smallest literal word set among the pattern's required tokens, preferring uncommon words."""
     options = [words for words in map(_literal, pattern) if words]
     if not options:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from tenderlint.nlp.anchors import COMMON
+from tenderlint.nlp.anchors import COMMON, written_forms
 from tenderlint.nlp.tokenizer import lemmas, table
 from tenderlint.nlp.tokens import Tokens, is_punct
 
@@ -204,12 +204,12 @@ def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str
     instead of at every token. Common words make poor anchors; the fewest words win. Lemmas are used
     only when no required token is written out, since listing their forms reads the lemma table.
     """
-    for keys in (("LOWER", "ORTH", "TEXT"), ("LEMMA",)):
+    for listed in (written_forms, _lemma_forms_of):
         best: tuple[tuple[bool, int], frozenset[str], int, int] | None = None
         nearest, farthest = 0, 0
         for spec, (_, fewest, most, negated) in zip(pattern, elements):
             if fewest >= 1 and not negated:
-                words = _listed_words(spec, keys)
+                words = listed(spec)
                 if words:
                     rank = (bool(words & COMMON), len(words))
                     if best is None or rank < best[0]:
@@ -223,21 +223,17 @@ def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str
     return None
 
 
-def _listed_words(spec: dict, keys: tuple[str, ...]) -> frozenset[str] | None:
-    """Every lower-cased form a token meeting `spec` can have, when `keys` let that be listed."""
-    for key in keys:
-        value = spec.get(key)
-        if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-            values = [str(v) for v in value["IN"]]
-        elif isinstance(value, str):
-            values = [value]
-        else:
-            continue
-        if key == "LEMMA":
-            forms = lemma_forms()
-            return frozenset(form for v in values for form in forms.get(v, {v.lower()}))
-        return frozenset(v.lower() for v in values)
-    return None
+def _lemma_forms_of(spec: dict) -> frozenset[str] | None:
+    """Every lower-cased word whose lemma a token's LEMMA condition allows, when they can be listed."""
+    value = spec.get("LEMMA")
+    if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+        values = [str(v) for v in value["IN"]]
+    elif isinstance(value, str):
+        values = [value]
+    else:
+        return None
+    forms = lemma_forms()
+    return frozenset(form for v in values for form in forms.get(v, {v.lower()}))
 
 
 @lru_cache(maxsize=1)
