@@ -108,30 +108,40 @@ OPTIONS: tuple[Option, ...] = (
 OPTION_BY_KEY = {option.key: option for option in OPTIONS}
 
 
+def _default(key: str) -> Any:
+    """A setting's default as `Settings` holds it (lists and tables as tuples), from its one declaration."""
+    value = OPTION_BY_KEY[key].default
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str = "warning"
-    severity: tuple[tuple[str, str], ...] = ()
-    jurisdiction: str = "england"
-    regime: str = "auto"
-    min_social_value_weighting: float = 10.0
-    max_price_weighting: float = 50.0
-    short_visit_minutes: float = 15.0
-    short_term_months: float = 24.0
-    rule_packs: tuple[str, ...] = ()
-    pipeline: str = "default"
-    exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    max_file_size_mb: int = 100
-    max_pages: int = 3000
-    max_archive_mb: int = 512
-    max_archive_entries: int = 10000
-    timeout_seconds: int = 60
-    max_memory_mb: int = 1536
+    select: tuple[str, ...] = _default("select")
+    ignore: tuple[str, ...] = _default("ignore")
+    fail_on: str = _default("fail-on")
+    severity: tuple[tuple[str, str], ...] = _default("severity")
+    jurisdiction: str = _default("jurisdiction")
+    regime: str = _default("regime")
+    min_social_value_weighting: float = _default("min-social-value-weighting")
+    max_price_weighting: float = _default("max-price-weighting")
+    short_visit_minutes: float = _default("short-visit-minutes")
+    short_term_months: float = _default("short-term-months")
+    rule_packs: tuple[str, ...] = _default("rule-packs")
+    pipeline: str = _default("pipeline")
+    exclude: tuple[str, ...] = _default("exclude")
+    extend_exclude: tuple[str, ...] = _default("extend-exclude")
+    respect_gitignore: bool = _default("respect-gitignore")
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = _default("per-file-ignores")
+    max_file_size_mb: int = _default("max-file-size-mb")
+    max_pages: int = _default("max-pages")
+    max_archive_mb: int = _default("max-archive-mb")
+    max_archive_entries: int = _default("max-archive-entries")
+    timeout_seconds: int = _default("timeout-seconds")
+    max_memory_mb: int = _default("max-memory-mb")
     source: str | None = field(default=None, compare=False)
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -13,9 +13,9 @@ import errno
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
-from typing import Any
 
 from tenderlint import errors
+from tenderlint.config import Settings
 from tenderlint.errors import InputError
 
 MB = 1024 * 1024
@@ -23,17 +23,19 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_size_mb: int = 100
-    max_pages: int = 3000
-    max_archive_mb: int = 512
-    max_archive_entries: int = 10_000
-    timeout_seconds: int = 60
-    max_memory_mb: int = 1536
+    """The limit settings of one file; the defaults are the settings' defaults."""
+
+    max_file_size_mb: int = Settings.max_file_size_mb
+    max_pages: int = Settings.max_pages
+    max_archive_mb: int = Settings.max_archive_mb
+    max_archive_entries: int = Settings.max_archive_entries
+    timeout_seconds: int = Settings.timeout_seconds
+    max_memory_mb: int = Settings.max_memory_mb
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Limits:
-        """The limits part of a `Settings` (any object with the same attribute names)."""
-        return cls(**{f.name: getattr(settings, f.name, f.default) for f in fields(cls)})
+    def from_settings(cls, settings: Settings) -> Limits:
+        """The limits part of a `Settings`."""
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
     @property
     def max_file_bytes(self) -> int:

@@ -8,10 +8,13 @@ that the document itself keeps.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tenderlint.document import Location
 from tenderlint.findings import Finding
+from tenderlint.nlp.normalise import squash as squash_whitespace
 
 
 @dataclass(frozen=True)
@@ -43,23 +46,13 @@ def block_key(location: Location) -> tuple[int, ...] | None:
     return None
 
 
-def squash(raw: str) -> tuple[str, list[int]]:
+def squash(raw: str) -> tuple[str, Sequence[int]]:
     """`raw` with whitespace runs collapsed to one space and ends stripped, plus each character's index
     in `raw`."""
-    chars: list[str] = []
-    index: list[int] = []
-    for position, char in enumerate(raw):
-        if char.isspace():
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                index.append(position)
-            continue
-        chars.append(char)
-        index.append(position)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        index.pop()
-    return "".join(chars), index
+    norm, offsets = squash_whitespace(raw)
+    stripped = norm.strip(" ")
+    lead = len(norm) - len(norm.lstrip(" "))
+    return stripped, offsets[lead : lead + len(stripped)]
 
 
 def find_words(raw: str, finding: Finding) -> tuple[int, int] | None:
@@ -111,3 +104,24 @@ def choose(texts: list[str], anchorable: list[bool], finding: Finding, whole: bo
     if first is None or last is None:
         return None
     return Choice(first, last, exact)
+
+
+def place(
+    finding: Finding,
+    container: Any | None,
+    fallback: Callable[[], Any | None],
+    segments: Callable[[Any], tuple[list[str], list[Any]]],
+) -> tuple[Any, Choice] | None:
+    """The element and span to comment on: the finding's words in its own block, else the whole of the
+    `fallback` block (document-level findings, blocks the annotator cannot find); None if neither can
+    carry a comment. `segments` splits an element into texts and their owners (None: cannot anchor)."""
+
+    def choice_in(element: Any, whole: bool) -> Choice | None:
+        texts, owners = segments(element)
+        return choose(texts, [owner is not None for owner in owners], finding, whole)
+
+    choice = None if container is None else choice_in(container, whole=False)
+    if choice is None:
+        container = fallback()
+        choice = None if container is None else choice_in(container, whole=True)
+    return None if container is None or choice is None else (container, choice)

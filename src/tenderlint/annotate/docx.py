@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tenderlint.annotate import AUTHOR, INITIALS, comment_lines
-from tenderlint.annotate.anchor import Choice, block_key, choose
+from tenderlint.annotate.anchor import block_key, place
 from tenderlint.annotate.docx_runs import run_ending_at, run_starting_at, segments
 from tenderlint.citations import Citation
 from tenderlint.document import Block
@@ -78,15 +78,11 @@ def annotate_docx(
     finder.walk(document.element.body)
     written = missed = 0
     for finding in findings:
-        key = block_key(finding.location)
-        container = finder.block(key)
         elsewhere = finding.location.part != "body"
-        choice = None if container is None else _choose(container, finding)
-        if choice is None:
-            container = finder.first()
-            choice = None if container is None else _choose(container, finding, whole=True)
-        if container is None or choice is None:
+        placed = place(finding, finder.block(block_key(finding.location)), finder.first, segments)
+        if placed is None:
             continue  # nothing in the body can carry a comment; the report still lists the finding
+        container, choice = placed
         exact = choice.exact or not finding.matched.strip() or elsewhere
         missed += not exact
         written += 1
@@ -100,11 +96,6 @@ def annotate_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), written, missed
-
-
-def _choose(container: Any, finding: Finding, whole: bool = False) -> Choice | None:
-    texts, owners = segments(container)
-    return choose(texts, [owner is not None for owner in owners], finding, whole)
 
 
 def _lift_reference(last_run: Any, comment_id: int) -> None:

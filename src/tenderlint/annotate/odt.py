@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from tenderlint.annotate import AUTHOR, comment_lines
-from tenderlint.annotate.anchor import Choice, block_key, choose
+from tenderlint.annotate.anchor import block_key, place
 from tenderlint.annotate.odt_text import insert_after, insert_before, segments
 from tenderlint.citations import Citation
 from tenderlint.document import Block, BlockKind
@@ -87,12 +87,10 @@ def annotate_odt(
     for finding in findings:
         elsewhere = finding.location.part != "body"
         container = outline.elements.get(block_key(finding.location) or ())
-        choice = None if container is None else _choose(container, finding)
-        if choice is None:
-            container = first
-            choice = None if container is None else _choose(container, finding, whole=True)
-        if container is None or choice is None:
+        placed = place(finding, container, lambda: first, segments)
+        if placed is None:
             continue  # nothing in the body can carry a comment; the report still lists the finding
+        container, choice = placed
         exact = choice.exact or not finding.matched.strip() or elsewhere
         missed += not exact
         written += 1
@@ -107,11 +105,6 @@ def annotate_odt(
         )
     content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     return _repack(data, content), written, missed
-
-
-def _choose(container: Any, finding: Finding, whole: bool = False) -> Choice | None:
-    texts, origins = segments(container)
-    return choose(texts, [origin is not None for origin in origins], finding, whole)
 
 
 def _annotation(name: str, lines: Iterable[str]) -> Any:
