@@ -91,7 +91,6 @@ class _Collector(_StdlibHTMLParser):
         super().__init__(convert_charrefs=True)
         self.document = document
         self.tracker = SuppressionTracker()
-        self.deferred: set[str] = set()
         self.ignoring: list[str] = []
         self.stack: list[_Open] = []
         self.pending: Pending | None = None
@@ -213,14 +212,8 @@ class _Collector(_StdlibHTMLParser):
         self.pending.add(data, line, offset + 1)
 
     def handle_comment(self, data: str) -> None:
-        inside = (self.pending is not None and self.pending.lines) or self.table is not None
-        if not inside:
-            self.tracker.feed_comment(data)
-            return
-        before = set(self.tracker.pending_next)
-        self.tracker.feed_comment(data)
-        self.deferred |= self.tracker.pending_next - before
-        self.tracker.pending_next = before
+        inside = bool(self.pending is not None and self.pending.lines) or self.table is not None
+        self.tracker.feed_comment(data, inside_block=inside)
 
     def new_pending(self) -> Pending:
         owner = self.leaf()
@@ -255,7 +248,7 @@ class _Collector(_StdlibHTMLParser):
                 self.trail.pop()
             self.trail.append((level, " ".join(text for text, _, _ in pending.lines)))
         block = pending.block(Location(trail=self.trail_names()))
-        block.suppressions = self.next_suppressions()
+        block.suppressions = self.tracker.next_block()
         self.document.blocks.append(block)
 
     def finish_cell(self, entry: _Open | None) -> None:
@@ -275,7 +268,7 @@ class _Collector(_StdlibHTMLParser):
         if self.pending and self.pending.kind is BlockKind.TABLE_CELL:
             self.finish_cell(None)
         location = Location(trail=self.trail_names(), table=self.tables)
-        block = table.block(location, self.next_suppressions())
+        block = table.block(location, self.tracker.next_block())
         if block is not None:
             self.document.blocks.append(block)
 
@@ -284,12 +277,6 @@ class _Collector(_StdlibHTMLParser):
         while self.stack:
             self.closed(self.stack.pop())
         self.flush()
-
-    def next_suppressions(self) -> tuple[str, ...]:
-        codes = self.tracker.next_block()
-        self.tracker.pending_next |= self.deferred
-        self.deferred = set()
-        return codes
 
     def trail_names(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.trail)

@@ -67,7 +67,6 @@ class _Builder:
         self.source = source
         self.document = document
         self.tracker = SuppressionTracker()
-        self.deferred: set[str] = set()
         self.trail: list[tuple[int, str]] = []
         self.items: list[_Item] = []
         self.tables = 0
@@ -138,7 +137,7 @@ class _Builder:
                 cell, cursor = self.cell(tokens[index + 1], len(rows), len(rows[-1]) + 1, cursor)
                 rows[-1].append(cell)
             index += 1
-        suppressions = self.next_suppressions()
+        suppressions = self.tracker.next_block()
         for row in rows:
             for cell in row:
                 cell.suppressions = suppressions
@@ -203,19 +202,7 @@ class _Builder:
 
     def comment(self, html: str, inside: bool) -> None:
         """Feed HTML comments to the tracker; a `disable-next` inside a block waits for the next block."""
-        if not inside:
-            self.tracker.feed_text(html)
-            return
-        before = set(self.tracker.pending_next)
-        self.tracker.feed_text(html)
-        self.deferred |= self.tracker.pending_next - before
-        self.tracker.pending_next = before
-
-    def next_suppressions(self) -> tuple[str, ...]:
-        codes = self.tracker.next_block()
-        self.tracker.pending_next |= self.deferred
-        self.deferred = set()
-        return codes
+        self.tracker.feed_text(html, inside_block=inside)
 
     def trail_names(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.trail)
@@ -232,7 +219,7 @@ class _Builder:
                 level=level,
                 number=number,
                 line_starts=tuple((line[1], line[2]) for line in lines),
-                suppressions=self.next_suppressions(),
+                suppressions=self.tracker.next_block(),
             )
         )
 

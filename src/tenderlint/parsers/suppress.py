@@ -51,11 +51,20 @@ class SuppressionTracker:
     def __init__(self) -> None:
         self.active: set[str] = set()
         self.pending_next: set[str] = set()
+        # disable-next comments met inside a block: they apply to the block after it.
+        self.deferred: set[str] = set()
         self.file_wide: set[str] = set()
         self.origin: dict[str, int] = {}
         self.count = 0
 
-    def feed_comment(self, text: str) -> None:
+    def feed_comment(self, text: str, inside_block: bool = False) -> None:
+        """Apply the directives in one comment; inside a block, a disable-next waits for the next one."""
+        if inside_block:
+            before = set(self.pending_next)
+            self.feed_comment(text)
+            self.deferred |= self.pending_next - before
+            self.pending_next = before
+            return
         for verb, codes in directives(text):
             self.count += 1
             if verb in ("disable", "disable-next"):
@@ -75,14 +84,14 @@ class SuppressionTracker:
     def next_block(self) -> tuple[str, ...]:
         """The suppressions for the block about to be emitted (consumes any disable-next)."""
         codes = self.active | self.pending_next
-        self.pending_next = set()
+        self.pending_next, self.deferred = self.deferred, set()
         markers = {f"{DIRECTIVE_ID}{self.origin.get(code, 0)}" for code in codes}
         return tuple(sorted(codes)) + tuple(sorted(markers))
 
-    def feed_text(self, text: str) -> str:
+    def feed_text(self, text: str, inside_block: bool = False) -> str:
         """Apply HTML comments found in `text` and return the text with them removed."""
         for match in HTML_COMMENT.finditer(text):
-            self.feed_comment(match.group(1))
+            self.feed_comment(match.group(1), inside_block)
         return HTML_COMMENT.sub("", text)
 
 
