@@ -126,4 +126,5 @@ def _finding(raw: dict) -> Finding:
         excerpt=str(raw["excerpt"]),
         span=(int(raw["span"][0]), int(raw["span"][1])),
         block_index=raw["block_index"],
+        evidence=dict(raw.get("evidence") or {}),
     )

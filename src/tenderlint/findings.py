@@ -72,6 +72,8 @@ class Finding:
     # Character span of the match inside `excerpt`.
     span: tuple[int, int] = (0, 0)
     block_index: int | None = None
+    # What produced the finding: concepts and their words, the pattern matched, values judged.
+    evidence: dict = field(default_factory=dict)
 
     @property
     def matched(self) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
-from tenderlint.nlp.guards import DEFINITION_SECTION
+from tenderlint.nlp.context import DEFINITION_SECTION
 
 CRITERIA = (
     (

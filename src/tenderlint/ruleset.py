@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tenderlint.citations import Citation, load_citations
 from tenderlint.findings import RuleMeta, Severity
+from tenderlint.nlp.concepts import Concept, check_names
 from tenderlint.plugin.host import plugin_manager
 from tenderlint.rules.base import DocumentRule
 from tenderlint.rules.pattern import PatternRule, load_pack
@@ -21,6 +22,7 @@ class RuleSet:
     pattern_rules: list[PatternRule] = field(default_factory=list)
     document_rules: list[DocumentRule] = field(default_factory=list)
     citations: dict[str, Citation] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
 
     @property
     def metas(self) -> list[RuleMeta]:
@@ -51,7 +53,7 @@ class RuleSet:
                 instance = type(rule)()
                 instance.meta = adjust(rule.meta)
                 documents.append(instance)
-        return RuleSet(patterns, documents, self.citations)
+        return RuleSet(patterns, documents, self.citations, self.concepts)
 
 
 def matches(code: str, name: str, selectors: tuple[str, ...]) -> bool:
@@ -81,15 +83,36 @@ def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
     hook = plugin_manager()[0].hook
     pack_paths = [Path(p) for group in hook.tenderlint_rule_packs() for p in group]
     pack_paths += [Path(p) for p in extra_packs]
-    pattern_rules = [rule for path in pack_paths for file in _pack_files(path) for rule in load_pack(file)]
+    pattern_rules: list[PatternRule] = []
+    concepts: dict[str, Concept] = {}
+    for file in (file for path in pack_paths for file in _pack_files(path)):
+        rules, defined = load_pack(file)
+        pattern_rules.extend(rules)
+        for name, concept in defined.items():
+            if name in concepts and concepts[name].source != concept.source:
+                raise PackError(f"{file}: concept {name!r} is already defined in {concepts[name].source}")
+            concepts[name] = concept
+    pattern_rules = [_bind(rule, concepts) for rule in pattern_rules]
     extra_citations = [
         p / "citations.yaml" for p in map(Path, extra_packs) if (p / "citations.yaml").is_file()
     ]
     citation_files = [Path(p) for group in hook.tenderlint_citations() for p in group] + extra_citations
     document_rules = [cls() for group in hook.tenderlint_rules() for cls in group]
-    ruleset = RuleSet(pattern_rules, document_rules, load_citations(citation_files))
+    ruleset = RuleSet(pattern_rules, document_rules, load_citations(citation_files), concepts)
     _check(ruleset)
     return ruleset
+
+
+def _bind(rule: PatternRule, concepts: dict[str, Concept]) -> PatternRule:
+    """Attach the concepts a clause rule names, so engines can compile them with the rule."""
+    if not rule.clauses:
+        return rule
+    where = f"{rule.meta.source}: rule {rule.meta.code}"
+    check_names(rule.clauses, concepts, where)
+    names = sorted(set().union(*(clause.names for clause in rule.clauses)))
+    if rule.number_concept and rule.number_concept not in names:
+        raise PackError(f"{where}: number: concept {rule.number_concept!r} is not one of its clause concepts")
+    return replace(rule, concepts=tuple(concepts[name] for name in names))
 
 
 def _check(ruleset: RuleSet) -> None:

@@ -17,7 +17,7 @@ from tenderlint.config import Settings  # noqa: E402
 from tenderlint.document import Block, BlockKind, Location  # noqa: E402
 from tenderlint.engine import linter_for  # noqa: E402
 from tenderlint.errors import InputError  # noqa: E402
-from tenderlint.nlp import guards  # noqa: E402
+from tenderlint.nlp import context as guards  # noqa: E402
 from tenderlint.nlp.normalise import squash  # noqa: E402
 from tenderlint.parsers.html import HtmlParser  # noqa: E402
 from tenderlint.parsers.markdown import MarkdownParser  # noqa: E402

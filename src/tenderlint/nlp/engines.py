@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from tenderlint.nlp.concepts import Concept
 from tenderlint.nlp.matcher import PhrasePattern, TokenPattern, Unsupported
 from tenderlint.nlp.pipeline import DEFAULT, get_nlp
 from tenderlint.nlp.tokenizer import table, tokenizer
@@ -41,14 +42,14 @@ class BuiltinEngine:
     def phrase_words(self, phrase: str) -> list[str]:
         return [phrase[a:b] for a, b in self.tokenizer.spans(phrase)]
 
-    def compile(self, rule: PatternRule) -> list[TokenPattern | PhrasePattern]:
-        """Raises Unsupported when a pattern needs spaCy."""
-        code = rule.meta.code
-        if code not in self.compiled:
+    def compile(self, rule: PatternRule | Concept) -> list[TokenPattern | PhrasePattern]:
+        """A rule's own patterns, or a concept's. Raises Unsupported when a pattern needs spaCy."""
+        key = rule.key if isinstance(rule, Concept) else rule.meta.code
+        if key not in self.compiled:
             patterns: list[TokenPattern | PhrasePattern] = [TokenPattern(p) for p in rule.patterns]
             patterns.extend(PhrasePattern(self.phrase_words(phrase)) for phrase in rule.phrases)
-            self.compiled[code] = patterns
-        return self.compiled[code]
+            self.compiled[key] = patterns
+        return self.compiled[key]
 
     def matches(self, compiled: list[TokenPattern | PhrasePattern], tokens: Tokens) -> list[tuple[int, int]]:
         found: set[tuple[int, int]] = set()
@@ -73,17 +74,18 @@ class SpacyEngine:
     def phrase_words(self, phrase: str) -> list[str]:
         return [token.text for token in self.nlp.make_doc(phrase)]
 
-    def compile(self, rule: PatternRule) -> tuple[Any, Any]:
+    def compile(self, rule: PatternRule | Concept) -> tuple[Any, Any]:
         from spacy.matcher import Matcher, PhraseMatcher
 
-        code = rule.meta.code
+        code = rule.key if isinstance(rule, Concept) else rule.meta.code
         matcher = phrase_matcher = None
         if rule.patterns:
             matcher = Matcher(self.nlp.vocab, validate=True)
             try:
                 matcher.add(code, list(rule.patterns))
             except Exception as exc:  # spaCy's validation, a bad regex, an unknown extension...
-                raise PackError(f"{rule.meta.source}: rule {code}: invalid pattern: {exc}") from None
+                source = rule.source if isinstance(rule, Concept) else rule.meta.source
+                raise PackError(f"{source}: {code}: invalid pattern: {exc}") from None
         if rule.phrases:
             phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             phrase_matcher.add(code, [self.nlp.make_doc(p) for p in rule.phrases])
@@ -104,6 +106,8 @@ def choose_engine(pipeline: str, rules: Sequence[PatternRule]) -> BuiltinEngine 
         try:
             for rule in rules:
                 engine.compile(rule)
+                for concept in rule.concepts:
+                    engine.compile(concept)
         except Unsupported:
             return SpacyEngine(get_nlp(DEFAULT))
         return engine

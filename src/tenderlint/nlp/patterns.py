@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import rule_anchors
-from tenderlint.nlp.guards import guard_reason
+from tenderlint.nlp.concepts import Clause
+from tenderlint.nlp.context import CONTEXTS, clause_bounds, contexts
+from tenderlint.nlp.quantities import first_number
 from tenderlint.rules.pattern import PatternRule
 
 if TYPE_CHECKING:
@@ -17,6 +20,20 @@ if TYPE_CHECKING:
     from tenderlint.nlp.tokens import Tokens
 
 EXCERPT_LIMIT = 240
+# A clause match longer than this (in tokens) marks only its anchor concept.
+MAX_CLAUSE_SPAN = 30
+CONTEXTS_ALL = frozenset(CONTEXTS)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One match of a rule: token bounds, the tokens its concepts cover, and what each concept matched."""
+
+    code: str
+    start: int
+    end: int
+    own: frozenset[int] = frozenset()
+    concepts: tuple[tuple[str, int, int], ...] = ()
 
 
 class PatternMatcher:
@@ -27,11 +44,26 @@ class PatternMatcher:
         self.rules = {rule.meta.code: rule for rule in rules}
         # Compiled per rule, so that only the rules a block could match are run on it.
         self.compiled = {rule.meta.code: engine.compile(rule) for rule in rules}
+        self.concepts = {c.name: c for rule in rules for c in rule.concepts}
+        self.compiled_concepts = {name: engine.compile(c) for name, c in self.concepts.items()}
         self.kinds = {kind for rule in rules for kind in rule.scope}
-        self.anchors: dict[str, set[str] | None] = {
-            rule.meta.code: rule_anchors(rule.patterns, [engine.phrase_words(p) for p in rule.phrases])
-            for rule in rules
-        }
+        self.anchors: dict[str, set[str] | None] = {rule.meta.code: self._anchors(rule) for rule in rules}
+
+    def _anchors(self, rule: PatternRule) -> set[str] | None:
+        """Words one of which must be in a block for the rule to match: from its own patterns and the
+        first concept group of each clause (every clause match contains one of those)."""
+        parts: list[set[str] | None] = []
+        if rule.patterns or rule.phrases:
+            parts.append(rule_anchors(rule.patterns, [self.engine.phrase_words(p) for p in rule.phrases]))
+        for clause in rule.clauses:
+            for name in clause.groups[0]:
+                concept = self.concepts[name]
+                parts.append(
+                    rule_anchors(concept.patterns, [self.engine.phrase_words(p) for p in concept.phrases])
+                )
+        if any(part is None for part in parts):
+            return None
+        return set().union(*parts)  # type: ignore[arg-type]
 
     def candidates(self, tokens: Tokens, kind: BlockKind) -> list[str]:
         """The rules that read this kind of block and whose anchor words are among its tokens."""
@@ -43,7 +75,7 @@ class PatternMatcher:
         ]
 
     def findings(self, analysis: Analysis) -> Iterator[Finding]:
-        """Every guarded match in the document, at most one per rule per sentence."""
+        """Every match that no context cancels, at most one per rule per sentence."""
         seen: set[tuple[str, int, int]] = set()
         read = [i for i, block in enumerate(analysis.blocks) if block.kind in self.kinds]
         for index, tokens in zip(read, self.engine.tokenize(analysis.texts[i] for i in read)):
@@ -51,29 +83,38 @@ class PatternMatcher:
             codes = self.candidates(tokens, block.kind)
             if not codes:
                 continue
-            matches = []
+            spans = ConceptSpans(self, tokens)
+            matches: list[Candidate] = []
             for code in codes:
-                matches.extend(
-                    (code, start, end) for start, end in self.engine.matches(self.compiled[code], tokens)
-                )
-            for code, start, end in sorted(matches, key=lambda m: (m[1], -m[2], m[0])):
                 rule = self.rules[code]
+                if rule.patterns or rule.phrases:
+                    matches.extend(
+                        Candidate(code, start, end)
+                        for start, end in self.engine.matches(self.compiled[code], tokens)
+                    )
+                for clause in rule.clauses:
+                    matches.extend(clause_matches(code, clause, tokens, spans))
+            for match in sorted(matches, key=lambda m: (m.start, -m.end, m.code)):
+                rule = self.rules[match.code]
+                start, end = match.start, match.end
                 sent_start, sent_end = tokens.sentence(start)
-                key = (code, index, sent_start)
+                key = (match.code, index, sent_start)
                 if key in seen or not self._applies(
                     rule, analysis, index, tokens.span_text(sent_start, sent_end)
                 ):
                     continue
-                if not _number_in_range(rule, tokens.lowers[start:end], analysis):
+                value = _number(rule, match, tokens)
+                if not _number_in_range(rule, value, analysis):
                     continue
                 to_source = analysis.offsets[index]
                 char_start = to_source[tokens.starts[start]]
                 char_end = to_source[tokens.ends[end - 1]]
-                if guard_reason(tokens, start, end, block, char_start, char_end):
+                if contexts(tokens, start, end, block, char_start, char_end, rule.cancelled_by, match.own):
                     continue
                 seen.add(key)
                 sentence = (to_source[tokens.starts[sent_start]], to_source[tokens.ends[sent_end - 1]])
-                yield self._finding(rule, analysis, index, sentence, char_start, char_end)
+                evidence = _evidence(match, tokens, value, rule)
+                yield self._finding(rule, analysis, index, sentence, char_start, char_end, evidence)
 
     def _applies(self, rule: PatternRule, analysis: Analysis, index: int, sentence: str) -> bool:
         block = analysis.blocks[index]
@@ -104,6 +145,7 @@ class PatternMatcher:
         sentence: tuple[int, int],
         start: int,
         end: int,
+        evidence: dict,
     ) -> Finding:
         """A finding whose excerpt is the sentence (in the block's own text) with the match inside it."""
         block = analysis.blocks[index]
@@ -126,66 +168,87 @@ class PatternMatcher:
             excerpt=excerpt,
             span=(start - excerpt_start - stripped, end - excerpt_start - stripped),
             block_index=index,
+            evidence=evidence,
         )
 
 
-WORD_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-    "twice": 2,
-    "once": 1,
-}
+class ConceptSpans:
+    """Where each concept matches in one block, found on first use and kept for the block's other rules."""
+
+    def __init__(self, matcher: PatternMatcher, tokens: Tokens) -> None:
+        self.matcher = matcher
+        self.tokens = tokens
+        self.found: dict[str, list[tuple[int, int]]] = {}
+
+    def __call__(self, name: str) -> list[tuple[int, int]]:
+        if name not in self.found:
+            compiled = self.matcher.compiled_concepts[name]
+            self.found[name] = sorted(self.matcher.engine.matches(compiled, self.tokens))
+        return self.found[name]
 
 
-def first_number(words: Sequence[str]) -> float | None:
-    """The first number among lower-cased words: digits ("60", "1,000") or words ("twelve", "twice")."""
-    for word in words:
-        text = word.replace(",", "")
-        if text in WORD_NUMBERS:
-            return float(WORD_NUMBERS[text])
-        digits = text.split("-")[0]
-        try:
-            return float(digits)
-        except ValueError:
-            continue
-    return None
+def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpans) -> Iterator[Candidate]:
+    """Each place where every concept group of `clause` has a match in one sentence (or clause) and no
+    `none` concept does. The first group anchors the match; the others take their nearest match."""
+    for anchor_name in clause.groups[0]:
+        for a_start, a_end in spans(anchor_name):
+            if clause.within == "clause":
+                low, high = clause_bounds(tokens, a_start, a_end)
+            else:
+                low, high = tokens.sentence(a_start)
+            chosen = [(anchor_name, a_start, a_end)]
+            for group in clause.groups[1:]:
+                options = [
+                    (abs(s - a_start), name, s, e)
+                    for name in group
+                    for s, e in spans(name)
+                    if s >= low and e <= high and (s, e) != (a_start, a_end)
+                ]
+                if not options:
+                    break
+                _, name, s, e = min(options)
+                chosen.append((name, s, e))
+            else:
+                if any(low <= s and e <= high for name in clause.absent for s, e in spans(name)):
+                    continue
+                start = min(s for _, s, _ in chosen)
+                end = max(e for _, _, e in chosen)
+                own = frozenset(i for _, s, e in chosen for i in range(s, e))
+                if end - start > MAX_CLAUSE_SPAN:
+                    start, end = a_start, a_end  # mark the anchor; the evidence names the rest
+                yield Candidate(code, start, end, own, tuple(chosen))
 
 
-def _number_in_range(rule: PatternRule, words: Sequence[str], analysis: Analysis) -> bool:
+def _number(rule: PatternRule, match: Candidate, tokens: Tokens) -> float | None:
+    """The number a rule's `number:` range applies to: in the named concept's words, else in the match."""
+    if rule.at_least is None and rule.at_most is None and rule.number_setting is None:
+        return None
+    if rule.number_concept and match.concepts:
+        for name, s, e in match.concepts:
+            if name == rule.number_concept:
+                return first_number(tokens.span_text(s, e))
+        return None
+    return first_number(tokens.span_text(match.start, match.end))
+
+
+def _evidence(match: Candidate, tokens: Tokens, value: float | None, rule: PatternRule) -> dict:
+    """What produced the finding: each concept's words (or the pattern's), and any number judged."""
+    evidence: dict = {}
+    if match.concepts:
+        evidence["concepts"] = {name: tokens.span_text(s, e) for name, s, e in match.concepts}
+    else:
+        evidence["pattern"] = tokens.span_text(match.start, match.end)
+    if value is not None:
+        evidence["value"] = value
+    cancelling = sorted(CONTEXTS_ALL - rule.cancelled_by)
+    if cancelling:
+        evidence["context-allowed"] = cancelling
+    return evidence
+
+
+def _number_in_range(rule: PatternRule, value: float | None, analysis: Analysis) -> bool:
     if rule.at_least is None and rule.at_most is None and rule.number_setting is None:
         return True
-    value = first_number(words)
     if value is None:
         return False
     at_least, at_most = rule.at_least, rule.at_most

@@ -29,6 +29,7 @@ def finding_dict(finding: Finding, context: ReportContext) -> dict:
         "excerpt": finding.excerpt,
         "match": {"start": finding.span[0], "end": finding.span[1], "text": finding.matched},
         "citations": citations,
+        "evidence": finding.evidence,
     }
 
 

@@ -13,12 +13,16 @@ from typing import Any
 
 from tenderlint.document import BlockKind
 from tenderlint.findings import FAMILIES, RuleMeta, Severity
-from tenderlint.yamlload import PackError, load_yaml
+from tenderlint.nlp.concepts import Clause, Concept, load_concepts, parse_clauses, read_pack
+from tenderlint.nlp.context import CONTEXTS
+from tenderlint.yamlload import PackError
 
 DEFAULT_SCOPE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)
 META_KEYS = {"code", "name", "family", "severity", "message", "rationale", "fix", "citations", "examples"}
 MATCH_KEYS = {
     "patterns",  # list of spaCy Matcher token patterns
+    "clauses",  # list of {all: [concepts], none: [concepts], within: sentence|clause}
+    "cancelled-by",  # contexts that cancel a match (default: every context)
     "phrases",  # list of phrases matched case-insensitively on whole tokens
     "scope",  # block kinds the rule reads (default: paragraph, list-item, table-cell, footnote)
     "sections",  # regexes; the block's heading trail must match one
@@ -31,7 +35,7 @@ MATCH_KEYS = {
     "if-profile",  # profile facts the document must have: care-service, care-context, procurement-document, ...
 }
 PROFILE_FLAGS = {"care-service", "care-context", "procurement-document", "evaluation-criteria"}
-NUMBER_KEYS = {"at-least", "at-most", "setting"}
+NUMBER_KEYS = {"at-least", "at-most", "setting", "concept"}
 MAX_REPEAT = 100  # spaCy copies a token once per repeat: {99999999} would exhaust memory
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9\-]+$")
@@ -42,6 +46,10 @@ class PatternRule:
     meta: RuleMeta
     patterns: tuple[list[dict], ...] = ()
     phrases: tuple[str, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    # Filled when the rule set is assembled: the concepts its clauses name.
+    concepts: tuple[Concept, ...] = ()
+    cancelled_by: frozenset[str] = frozenset(CONTEXTS)
     scope: tuple[BlockKind, ...] = DEFAULT_SCOPE
     sections: tuple[re.Pattern[str], ...] = ()
     if_document: re.Pattern[str] | None = None
@@ -53,16 +61,19 @@ class PatternRule:
     at_least: float | None = None
     at_most: float | None = None
     number_setting: str | None = None
+    # The concept whose words hold the number (default: the first number in the whole match).
+    number_concept: str | None = None
     if_profile: tuple[str, ...] = ()
 
 
-def load_pack(path: Path) -> list[PatternRule]:
-    data = load_yaml(path)
-    if data is None:
-        return []
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise PackError(f"{path}: expected a top-level 'rules:' list")
-    return [_build(entry, path, index) for index, entry in enumerate(data["rules"], start=1)]
+def load_pack(path: Path) -> tuple[list[PatternRule], dict[str, Concept]]:
+    """The rules and concepts of one pack file."""
+    data = read_pack(path)
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        raise PackError(f"{path}: 'rules' must be a list")
+    built = [_build(entry, path, index) for index, entry in enumerate(rules, start=1)]
+    return built, load_concepts(path, data)
 
 
 def _build(entry: object, path: Path, index: int) -> PatternRule:
@@ -74,8 +85,12 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     meta = build_meta(entry, where, source=str(path))
-    if not entry.get("patterns") and not entry.get("phrases"):
-        raise PackError(f"{where}: needs 'patterns' or 'phrases'")
+    if not entry.get("patterns") and not entry.get("phrases") and not entry.get("clauses"):
+        raise PackError(f"{where}: needs 'patterns', 'phrases' or 'clauses'")
+    clauses = parse_clauses(entry["clauses"], where) if "clauses" in entry else ()
+    cancelled_by = entry.get("cancelled-by", list(CONTEXTS))
+    if not isinstance(cancelled_by, list) or set(map(str, cancelled_by)) - set(CONTEXTS):
+        raise PackError(f"{where}: cancelled-by must be a list drawn from {', '.join(CONTEXTS)}")
     patterns = entry.get("patterns") or []
     if not isinstance(patterns, list) or not all(
         isinstance(pattern, list) and pattern and all(isinstance(token, dict) for token in pattern)
@@ -117,6 +132,8 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         if_profile=if_profile,
         patterns=tuple(patterns),
         phrases=tuple(phrases),
+        clauses=clauses,
+        cancelled_by=frozenset(cancelled_by),
         scope=scope,
         sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
         if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
@@ -129,6 +146,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         at_least=number.get("at-least"),
         at_most=number.get("at-most"),
         number_setting=number.get("setting"),
+        number_concept=number.get("concept"),
     )
 
 

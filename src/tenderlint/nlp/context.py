@@ -1,0 +1,297 @@
+"""Typed context around a match, recognised once for every rule, in the spirit of NegEx and ConText.
+
+Each match is checked for the contexts that can turn a statement of a practice into something else:
+
+- ``negated``: "we will not pay hourly rates", "no 15-minute calls";
+- ``rejected``: the practice is avoided, replaced, criticised or banned ("moving away from time and task");
+- ``hypothetical``: an option considered or a possibility ("officers considered an e-auction (Option 5)");
+- ``historical``: what used to happen, or a description of the current arrangements a document is
+  changing ("for many years the Council bought care by time and task", "providers were paid hourly");
+- ``reported``: someone else's words ("providers told us", "so-called");
+- ``quoted``: inside quotation marks;
+- ``definition``: a heading, glossary entry or definitions section that names a term without using it.
+
+Every rule says which contexts cancel it (by default all of them). A rule whose own wording contains a
+negation (a prohibition such as "shall not sub-contract") passes the tokens of its concepts as `own`,
+so its own "not" is not read as negating it, while a second negation ("will not be barred") still is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from tenderlint.document import Block, BlockKind
+
+if TYPE_CHECKING:
+    from tenderlint.nlp.tokens import Tokens
+
+CONTEXTS = ("negated", "rejected", "hypothetical", "historical", "reported", "quoted", "definition")
+
+# Words that close one clause and open another: a cue on one side does not reach the other.
+CLAUSE_BREAKS = {";", ":", "—", "–", "but", "whereas", "however", "although", "while", "though", "unlike"}
+
+NEGATION_WORDS = {"not", "no", "never", "n't", "nor", "neither", "without", "cannot", "none", "nothing"}
+REJECTION_WORDS = {
+    "avoid",
+    "avoids",
+    "avoiding",
+    "avoided",
+    "stop",
+    "stopped",
+    "stopping",
+    "replace",
+    "replacing",
+    "replaced",
+    "abandon",
+    "abandoning",
+    "abandoned",
+    "reject",
+    "rejecting",
+    "rejected",
+    "abolish",
+    "abolishing",
+    "eliminate",
+    "eliminating",
+    "remove",
+    "removing",
+    "instead",
+    "rather",
+    "myth",
+    "myths",
+    "prohibit",
+    "prohibits",
+    "prohibited",
+    "ban",
+    "bans",
+    "banned",
+    "discourage",
+    "discourages",
+    "unlike",
+    "criticise",
+    "criticised",
+    "criticize",
+    "criticized",
+}
+NEGATION_PHRASES_BEFORE = re.compile(r"\bno longer\b")
+REJECTION_PHRASES_BEFORE = re.compile(
+    r"\b(instead of|rather than|(move[sd]?|moving|shift(s|ed|ing)?|steer(s|ed|ing)?|turn(s|ed|ing)?) away|"
+    r"problems? with|risks? of|away from)\b"
+)
+# Cues after the match, in the same clause.
+NEGATION_AFTER = re.compile(
+    r"^\W*(\w+\W+){0,4}?(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|"
+    r"was not|were not|cannot|can't|won't|isn't|aren't|not be|no longer)\b"
+)
+REJECTION_AFTER = re.compile(
+    r"^\W*(\w+\W+){0,4}?(are avoided|is avoided|to be avoided|is a myth|are a myth|constrains?|undermines?|"
+    r"hinders?|restricts? flexibility|gets? in the way|is discouraged|are discouraged|is prohibited|"
+    r"are prohibited|is not permitted|are not permitted|(was|were|has been|have been) (rejected|ruled out|"
+    r"discounted|dropped)|(is|are) (not recommended|rejected|ruled out))\b"
+)
+HYPOTHETICAL_WORDS = {
+    "considered",
+    "consider",
+    "considering",
+    "option",
+    "options",
+    "could",
+    "might",
+    "would",
+    "whether",
+    "proposal",
+    "alternative",
+    "alternatives",
+    "explored",
+    "exploring",
+    "scenario",
+    "appraisal",
+    "hypothetical",
+    "example",
+}
+HYPOTHETICAL_SECTION = re.compile(
+    r"\b(options? (appraisal|analysis|considered)|alternatives considered|option \d+|do nothing|"
+    r"options for)\b",
+    re.I,
+)
+HISTORICAL_CUES = re.compile(
+    r"\b(previously|historically|formerly|in the past|for many years|for years|used to|until (recently|now|\d{4})|"
+    r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
+    r"(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|specification)|"
+    r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19|20)\d\d)\b",
+    re.I,
+)
+PAST_AUXILIARY = {"was", "were", "had"}
+FUTURE_OR_DUTY = {"will", "shall", "must", "'ll"}
+HISTORICAL_SECTION = re.compile(
+    r"\b(history|historical|previous (contract|model|arrangements?|service)|current (position|model|"
+    r"arrangements?|provision|service|services|situation|state)|lessons learn\w*|case for change|"
+    r"where we are now|what we (heard|learned|learnt)|the story so far|why change)\b",
+    re.I,
+)
+REPORTED_SPEECH = re.compile(
+    r"\b(so-called|so called|known as|referred to as|described as|the (term|phrase|words?)|"
+    r"(told|tell|telling) us|(people|providers|they|respondents|carers) (said|say|says)|"
+    r"what (is|are) meant by)\b"
+)
+DEFINITION_SECTION = re.compile(
+    r"\b(glossary|definitions?|interpretation|abbreviations|terminology|key terms)\b", re.I
+)
+DEFINITION_ENTRY = re.compile(
+    r"^\s*[\"“‘']?[\w &/\-–]{2,60}[\"”’']?\s*(:|–|—| - |\bmeans\b|\brefers to\b|\bis defined as\b)"
+)
+
+
+def clause_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the clause holding tokens [start, end): within the sentence, between clause breaks."""
+    sent_start, sent_end = tokens.sentence(start)
+    lowers = tokens.lowers
+    left = start
+    while left > sent_start and lowers[left - 1] not in CLAUSE_BREAKS:
+        left -= 1
+    right = end
+    while right < sent_end and lowers[right] not in CLAUSE_BREAKS:
+        right += 1
+    return left, right
+
+
+def _cue_words(tokens: Tokens, left: int, end: int, start: int, own: Collection[int]) -> list[str]:
+    """Lower-cased words of the clause before the match, and inside a multi-concept match, minus `own`."""
+    reach = end if own else start
+    return [tokens.lowers[i] for i in range(left, reach) if i not in own]
+
+
+def _text_without(tokens: Tokens, left: int, end: int, own: Collection[int]) -> str:
+    return " ".join(tokens.lowers[i] for i in range(left, end) if i not in own)
+
+
+def is_negated(tokens: Tokens, start: int, end: int, own: Collection[int] = ()) -> bool:
+    """The clause around the match negates it."""
+    left, right = clause_bounds(tokens, start, end)
+    if NEGATION_WORDS.intersection(_cue_words(tokens, left, end, start, own)):
+        return True
+    if NEGATION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
+        return True
+    return bool(NEGATION_AFTER.search(_text_without(tokens, end, right, own)))
+
+
+def is_rejected(tokens: Tokens, start: int, end: int, own: Collection[int] = ()) -> bool:
+    """The clause avoids, replaces, criticises or bans the practice."""
+    left, right = clause_bounds(tokens, start, end)
+    if REJECTION_WORDS.intersection(_cue_words(tokens, left, end, start, own)):
+        return True
+    if REJECTION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
+        return True
+    return bool(REJECTION_AFTER.search(_text_without(tokens, end, right, own)))
+
+
+def is_hypothetical(tokens: Tokens, start: int, end: int, block: Block, own: Collection[int] = ()) -> bool:
+    """An option considered, or a possibility, not a decision: in the clause, or in an options section."""
+    if any(HYPOTHETICAL_SECTION.search(heading) for heading in block.location.trail):
+        return True
+    left, _ = clause_bounds(tokens, start, end)
+    return bool(HYPOTHETICAL_WORDS.intersection(_cue_words(tokens, left, end, start, own)))
+
+
+def is_historical(tokens: Tokens, start: int, end: int, block: Block) -> bool:
+    """What used to happen, or the present arrangements being described: a time cue or past-tense verb in
+    the clause with no future or duty ("will", "shall", "must"), or a history / current-position section."""
+    left, right = clause_bounds(tokens, start, end)
+    words = tokens.lowers[left:right]
+    if FUTURE_OR_DUTY.intersection(words):
+        return False
+    if any(HISTORICAL_SECTION.search(heading) for heading in block.location.trail):
+        return True
+    if PAST_AUXILIARY.intersection(words):
+        return True
+    sent_start, sent_end = tokens.sentence(start)
+    if FUTURE_OR_DUTY.intersection(tokens.lowers[sent_start:sent_end]):
+        return bool(HISTORICAL_CUES.search(tokens.span_text(left, right)))
+    return bool(HISTORICAL_CUES.search(tokens.span_text(sent_start, sent_end)))
+
+
+def is_quoted(text: str, char_start: int, char_end: int) -> bool:
+    """True when the match sits inside quotation marks that open before it and close after it."""
+    before, after = text[:char_start], text[char_end:]
+    if before.count("“") > before.count("”") and "”" in after:
+        return True
+    if before.count('"') % 2 == 1 and '"' in after:
+        return True
+    if _straight_single_quoted(before, after):
+        return True
+    opening_single = len(re.findall(r"(?:^|[\s(\[])‘", before))
+    return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
+
+
+def _straight_single_quoted(before: str, after: str) -> bool:
+    """'like this': an apostrophe opening after a space and closing before a non-letter."""
+    opening = max(before.rfind(" '"), before.rfind("('"), -1 if not before.startswith("'") else 0)
+    if opening < 0 or "'" in before[opening + 2 :].replace("'s ", "").replace("n't", ""):
+        return False
+    return bool(re.search(r"'(?![A-Za-z])", after))
+
+
+def is_reported(tokens: Tokens, start: int) -> bool:
+    """True when the sentence reports what someone else says, or names the term as a term."""
+    sent_start, _ = tokens.sentence(start)
+    return bool(REPORTED_SPEECH.search(tokens.span_text(sent_start, start).lower()))
+
+
+OBLIGATION = re.compile(r"\b(shall|must|will|is to|are to)\b", re.I)
+
+
+def only_names_term(block: Block, char_start: int) -> bool:
+    """Headings and definition entries name a term without using it. A block under a "Definitions" or
+    "Key terms" heading counts only when it reads as a definition, not when it states an obligation."""
+    if block.kind is BlockKind.HEADING:
+        return True
+    entry = (
+        char_start < 60 and bool(DEFINITION_ENTRY.match(block.text)) and _defines_at(block.text, char_start)
+    )
+    if entry:
+        return True
+    if any(DEFINITION_SECTION.search(heading) for heading in block.location.trail):
+        return bool(DEFINITION_ENTRY.match(block.text)) or not OBLIGATION.search(block.text)
+    return False
+
+
+def _defines_at(text: str, char_start: int) -> bool:
+    """The match falls within the defined term at the start of a 'Term: definition' entry."""
+    match = DEFINITION_ENTRY.match(text)
+    return match is not None and char_start <= match.start(1)
+
+
+def contexts(
+    tokens: Tokens,
+    start: int,
+    end: int,
+    block: Block,
+    char_start: int,
+    char_end: int,
+    wanted: Collection[str] = CONTEXTS,
+    own: Collection[int] = (),
+) -> list[str]:
+    """The contexts among `wanted` that hold for the match [start, end), checked cheapest first and
+    stopping at the first one found (one is enough to cancel a rule that listed it)."""
+    checks = {
+        "definition": lambda: only_names_term(block, char_start),
+        "quoted": lambda: is_quoted(block.text, char_start, char_end),
+        "negated": lambda: is_negated(tokens, start, end, own),
+        "rejected": lambda: is_rejected(tokens, start, end, own),
+        "reported": lambda: is_reported(tokens, start),
+        "hypothetical": lambda: is_hypothetical(tokens, start, end, block, own),
+        "historical": lambda: is_historical(tokens, start, end, block),
+    }
+    for name in CONTEXTS:
+        if name in wanted and checks[name]():
+            return [name]
+    return []
+
+
+def guard_reason(
+    tokens: Tokens, start: int, end: int, block: Block, char_start: int, char_end: int
+) -> str | None:
+    """The first context that cancels a match under the default (every context cancels)."""
+    found = contexts(tokens, start, end, block, char_start, char_end)
+    return found[0] if found else None

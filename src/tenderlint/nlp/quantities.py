@@ -1,0 +1,185 @@
+"""Quantities as people write them, parsed once for the profile and every rule.
+
+Numbers come in figures ("60", "1,000"), words ("sixty", "forty-five", "twenty four"), both at once
+("sixty (60) days", where the bracket only echoes the word), and fractions of an hour ("quarter-hour",
+"half an hour"). On top of numbers sit the typed values rules need: durations, day counts, weightings
+as percentages, points or ratios ("60:40 price/quality"), and periods with extensions ("3 + 1 + 1
+years", "two years with the option to extend by a further 12 months").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100}
+ADVERBS = {"once": 1, "twice": 2, "thrice": 3}
+_WORD = "|".join(sorted([w for w in UNITS if w not in ("a", "an")] + list(TENS) + list(ADVERBS), key=len))
+# "forty-five", "twenty four", "one hundred and twenty", "sixty (60)", "60", "1,000.5"
+NUMBER = re.compile(
+    rf"(?<![\w.])(?:(?P<figure>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<words>(?:{_WORD}|hundred)(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|hundred))*))"
+    rf"(?P<echo>\s*\(\s*\d+(?:\.\d+)?\s*\))?(?![\w])",
+    re.I,
+)
+FRACTION_OF_HOUR = re.compile(r"\b(?P<n>quarter|half)(?:[\s-]+(?:of\s+)?an?)?[\s-]+hour(?:ly)?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    start: int
+    end: int
+
+
+def words_value(text: str) -> float | None:
+    """The value of a number written in words: "forty-five" 45, "one hundred and twenty" 120."""
+    total, current = 0, 0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in ADVERBS:
+            current += ADVERBS[word]
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            current = max(current, 1) * SCALES[word]
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def numbers(text: str) -> list[Number]:
+    """Every number in `text`, in order, with "sixty (60)" read once and "quarter-hour" as 15 minutes."""
+    found: list[Number] = []
+    for match in NUMBER.finditer(text):
+        if match.group("figure"):
+            value: float | None = float(match.group("figure").replace(",", ""))
+        else:
+            value = words_value(match.group("words"))
+        if value is not None:
+            found.append(Number(value, match.start(), match.end()))
+    for match in FRACTION_OF_HOUR.finditer(text):
+        minutes = 15.0 if match.group("n").lower() == "quarter" else 30.0
+        found.append(Number(minutes, match.start(), match.end()))
+    return sorted(found, key=lambda n: n.start)
+
+
+def first_number(text: str) -> float | None:
+    """The first number in `text`, however written; None when there is none."""
+    found = numbers(text)
+    return found[0].value if found else None
+
+
+def word_is_number(word: str) -> bool:
+    """One token that is a number in words ("fifteen", "forty-five") or figures."""
+    return bool(NUMBER.fullmatch(word.strip()))
+
+
+# Weightings ---------------------------------------------------------------------------------------
+
+RATIO = re.compile(
+    r"(?<![\d.:])(?P<a>\d{1,3})\s*[:/]\s*(?P<b>\d{1,3})(?![\d.:])\s*(?:split\s+|ratio\s+)?(?:between\s+|of\s+|on\s+|for\s+)?"
+    r"(?P<x>price|cost|quality|technical)\s*(?:/|:|and|to|-)\s*(?P<y>price|cost|quality|technical)\b",
+    re.I,
+)
+RATIO_AFTER = re.compile(
+    r"\b(?P<x>price|cost|quality|technical)\s*(?:/|:|and|to|-)\s*(?P<y>price|cost|quality|technical)\b"
+    r"[^.\d]{0,30}?(?<![\d.:])(?P<a>\d{1,3})\s*[:/]\s*(?P<b>\d{1,3})(?![\d.:])",
+    re.I,
+)
+
+
+def ratio_weightings(text: str) -> list[tuple[str, float, int]]:
+    """ "a 60:40 price/quality ratio" -> [("price", 60, pos), ("quality", 40, pos)] when the pair sums to 100."""
+    found = []
+    for pattern in (RATIO, RATIO_AFTER):
+        for match in pattern.finditer(text):
+            a, b = float(match.group("a")), float(match.group("b"))
+            if abs(a + b - 100) > 0.5:
+                continue
+            found.append((match.group("x").lower(), a, match.start()))
+            found.append((match.group("y").lower(), b, match.start()))
+    return found
+
+
+POINTS = re.compile(
+    r"\b(?P<label>price|pricing|cost|commercial|quality|technical|social value)\b[^.;\d]{0,25}?"
+    r"(?<![\d.])(?P<n>\d{1,4})\s*(?:points|marks)\b"
+    r"|(?<![\d.])(?P<n2>\d{1,4})\s*(?:points|marks)\s*(?:for|on|to)\s*(?:the\s+)?"
+    r"(?P<label2>price|pricing|cost|commercial|quality|technical|social value)\b",
+    re.I,
+)
+
+
+def point_weightings(text: str) -> list[tuple[str, float, int]]:
+    """ "Quality 400 points, Price 600 points" -> percentages of the points stated, when two or more criteria."""
+    raw = []
+    for match in POINTS.finditer(text):
+        label = match.group("label") or match.group("label2")
+        value = float(match.group("n") or match.group("n2"))
+        raw.append((label.lower(), value, match.start()))
+    labels = {label for label, _, _ in raw}
+    total = sum(value for _, value, _ in raw)
+    if len(labels) < 2 or total <= 0 or len(labels) != len(raw):
+        return []
+    return [(label, round(100 * value / total, 1), pos) for label, value, pos in raw]
+
+
+# Payment terms ------------------------------------------------------------------------------------
+
+DAYS_AFTER = re.compile(r"[\s-]*(?:calendar\s+|working\s+|business\s+)?days?\b", re.I)
+NET = re.compile(r"\bnet\s*(?P<n>\d{1,3})\b", re.I)
+MONTH_FOLLOWING = re.compile(
+    r"\b(?:end of the|last day of the|by the end of the)?\s*(?:calendar\s+)?month\s+(?:following|after)\s+"
+    r"(?:the\s+)?(?:month|date)\s+(?:of|in\s+which)",
+    re.I,
+)
+
+
+def payment_days(text: str) -> float | None:
+    """The longest payment period stated in `text`, in days: "within sixty (60) days", "net 45",
+    "the end of the month following the month of receipt" (up to 61 days: read as 45 or more)."""
+    values = [n.value for n in numbers(text) if DAYS_AFTER.match(text, n.end)]
+    values += [float(m.group("n")) for m in NET.finditer(text)]
+    if MONTH_FOLLOWING.search(text):
+        values.append(45.0)
+    return max(values) if values else None
