@@ -73,6 +73,12 @@ MONTHS = [
     "december",
 ]
 PA2023_START = date(2025, 2, 24)
+# A date that is the document's own: when it was issued, published or dated.
+ISSUE_CUE = re.compile(
+    r"\b(issued?|issue date|published|publication|dated?|date of (this|issue)|version|prepared|"
+    r"last (updated|revised)|effective from)\b",
+    re.I,
+)
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -150,6 +156,8 @@ class Profile:
     # Weightings left as template fields («Insert_…», [insert]) rather than numbers.
     template_weightings: bool = False
     dates: list[date] = field(default_factory=list)
+    # The procurement's own date: the issue or publication date where one is labelled, else the first date.
+    start_date: date | None = None
     cites_pcr2015: bool = False
     cites_pa2023: bool = False
     kinds: set[str] = field(default_factory=set)
@@ -184,7 +192,7 @@ class Profile:
 
     def detected_regime(self) -> str:
         """pcr2015 only for documents that cite the 2015 Regulations and carry no date on or after 24/2/2025."""
-        late = any(d >= PA2023_START for d in self.dates)
+        late = self.start_date is not None and self.start_date >= PA2023_START
         if self.cites_pcr2015 and not self.cites_pa2023 and not late:
             return "pcr2015"
         return "pa2023"
@@ -205,9 +213,12 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             prose_weightings.extend(_prose_weightings(block, index))
         for day, month, year in DATE.findall(text):
             try:
-                profile.dates.append(date(int(year), MONTHS.index(month.lower()) + 1, int(day)))
+                found = date(int(year), MONTHS.index(month.lower()) + 1, int(day))
             except ValueError:
-                pass
+                continue
+            profile.dates.append(found)
+            if profile.start_date is None and ISSUE_CUE.search(text):
+                profile.start_date = found
         lowered = text.lower()
         evaluation_mentions += len(EVALUATION_TALK.findall(text))
         if "weight" in lowered and TEMPLATE_FIELD.search(text):
@@ -217,6 +228,8 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         if "procurement act 2023" in lowered:
             profile.cites_pa2023 = True
     profile.discusses_evaluation = evaluation_mentions >= 3
+    if profile.start_date is None and profile.dates:
+        profile.start_date = profile.dates[0]
     if not profile.weightings:
         profile.weightings = _first_statement(prose_weightings)
     _profile_kind(profile, blocks)

@@ -38,7 +38,13 @@ class AbsenceRule(DocumentRule):
 class NoCoproduction(AbsenceRule):
     required = re.compile(
         r"\b(co-?produc\w*|co-?design\w*|lived experience|experts? by experience|people who (draw on|use|receive)|"
-        r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers))",
+        r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers)|"
+        r"(design|steering|reference|advisory) group|(tenants?|residents?|members|people who use|service users?|"
+        r"carers|experts?)\W+(\w+\W+){0,8}?(sit|sat|sits|will sit|serve|join|joined) on the (evaluation )?panel|"
+        r"(evaluation )?panel (will )?(include|includes|including) (a |an |two |three )?(tenants?|residents?|"
+        r"service users?|carers?|people|experts?|members)|(workshops?|sessions?|focus groups?) with (tenants|residents|"
+        r"people|carers|service users|families)|their views shaped|(tenants|residents|people who use \w+|carers|"
+        r"service users) (helped|shaped|designed|wrote|co-wrote) )",
         re.I,
     )
     definition: ClassVar[dict] = {
@@ -172,7 +178,9 @@ class PreventionAbsent(AbsenceRule):
     kinds = frozenset({"specification"})
     required = re.compile(
         r"\b(prevent\w*|reablement|early (help|intervention|action)|delay(ing)? (the )?need|reduc\w+ (the )?need|"
-        r"independen\w+|strengths?[- ]based|community (assets|resources|connections))",
+        r"independen\w+|strengths?[- ]based|community (assets|resources|connections|groups|places|activities|life)|"
+        r"crisis|noticed early|early (help|support|intervention|action)|lonel\w+|isolat\w+|"
+        r"connect\w* (them|people|residents|tenants) (with|to)|new skills|stay(ing)? (well|healthy|at home))",
         re.I,
     )
     definition: ClassVar[dict] = {

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from tenderlint.analysis import Analysis
+from tenderlint.document import Block
+from tenderlint.nlp.context import only_names_term
 from tenderlint.findings import Finding
 from tenderlint.profile import PA2023_START
 from tenderlint.rules.base import DocumentRule
@@ -17,6 +19,28 @@ LEGACY = re.compile(
 ENGLAND_ONLY = re.compile(
     r"\b(Care Act 2014|Public Services \(Social Value\) Act 2012|Social Value Act 2012)\b", re.I
 )
+
+
+# A sentence about an earlier procurement or the old law as history, not the law this one runs under.
+ELSEWHERE = re.compile(
+    r"\b(was|were|had|governed|original|previous|previously|earlier|former|formerly|existing|current|"
+    r"superseded|replaced|repealed|revoked|transitional|legacy|before 24 February 2025|begun before|"
+    r"(in|since|during|from) (19\d\d|20(0\d|1\d|2[0-4])))\b|\?",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?](\s|$)")
+
+
+def _describes_other_procurement(block: Block, at: int) -> bool:
+    """A glossary entry, a question, or a sentence about an earlier contract or the old law's history."""
+    if only_names_term(block, at):
+        return True
+    text = block.text
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
+    begin = starts[-1] if starts else 0
+    end_match = SENTENCE_END.search(text, at)
+    sentence = text[begin : end_match.end() if end_match else len(text)]
+    return bool(ELSEWHERE.search(sentence))
 
 
 class RegimeMismatch(DocumentRule):
@@ -51,12 +75,13 @@ class RegimeMismatch(DocumentRule):
     }
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        late = [d for d in analysis.profile.dates if d >= PA2023_START]
+        start = analysis.profile.start_date
+        late = start is not None and start >= PA2023_START
         for index, block in enumerate(analysis.blocks):
             legacy = LEGACY.search(block.text)
-            if late and legacy:
+            if late and legacy and not _describes_other_procurement(block, legacy.start()):
                 message = (
-                    f"The document is dated {late[0]:%-d %B %Y}, after the Procurement Act 2023 took effect, "
+                    f"The document is dated {start:%-d %B %Y}, after the Procurement Act 2023 took effect, "
                     f"but cites {legacy.group(0)}."
                 )
                 yield analysis.block_finding(self.meta, index, message=message, match=legacy.group(0))
