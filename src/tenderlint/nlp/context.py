@@ -116,7 +116,7 @@ HYPOTHETICAL_SECTION = re.compile(
     re.I,
 )
 HISTORICAL_CUES = re.compile(
-    r"\b(previously|historically|formerly|in the past|for many years|for years|used to|until (recently|now|\d{4})|"
+    r"\b(previously|historically|formerly|in the past|for many years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|\d{4})|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|specification)|"
     r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19|20)\d\d)\b",
@@ -218,10 +218,20 @@ def is_quoted(text: str, char_start: int, char_end: int) -> bool:
         return True
     if before.count('"') % 2 == 1 and '"' in after:
         return True
-    if _straight_single_quoted(before, after):
+    if _straight_single_quoted(before, after) or is_template_guidance(text, char_start):
         return True
     opening_single = len(re.findall(r"(?:^|[\s(\[])‘", before))
     return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
+
+
+TEMPLATE_GUIDANCE = re.compile(
+    r"\[\s*(insert|enter|select|delete|add|buyer|supplier|drafting|guidance|note|choose|complete)\b[^\]]*$", re.I
+)
+
+
+def is_template_guidance(text: str, char_start: int) -> bool:
+    """Inside a template's bracketed instruction: "[Buyer guidance: insert the level required]"."""
+    return bool(TEMPLATE_GUIDANCE.search(text[max(0, char_start - 300) : char_start]))
 
 
 def _straight_single_quoted(before: str, after: str) -> bool:

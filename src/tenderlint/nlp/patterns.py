@@ -213,7 +213,16 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
                     continue
                 start = min(s for _, s, _ in chosen)
                 end = max(e for _, _, e in chosen)
-                own = frozenset(i for _, s, e in chosen for i in range(s, e))
+                # Every token any of the clause's concepts covers in this sentence is the rule's own wording:
+                # "not" in "will not be accepted" is the prohibition, not a negation of another one.
+                own = frozenset(
+                    i
+                    for group in clause.groups
+                    for name in group
+                    for s, e in spans(name)
+                    if low <= s and e <= high
+                    for i in range(s, e)
+                )
                 if end - start > MAX_CLAUSE_SPAN:
                     start, end = a_start, a_end  # mark the anchor; the evidence names the rest
                 yield Candidate(code, start, end, own, tuple(chosen))

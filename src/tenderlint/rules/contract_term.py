@@ -15,6 +15,10 @@ RATIONALE_GIVEN = re.compile(
 )
 
 
+# A reason is about the term when its block talks about the term.
+TERM_TALK = re.compile(r"\b(term|months?|years?|short|duration|period)\b", re.I)
+
+
 class ShortContractTerm(DocumentRule):
     definition: ClassVar[dict] = {
         "code": "TL501",
@@ -45,13 +49,14 @@ class ShortContractTerm(DocumentRule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
-        if not profile.care_service or profile.term_months is None or profile.term_block is None:
+        ongoing = profile.care_service or (bool(profile.kinds) and profile.care_context and not profile.non_uk)
+        if not ongoing or profile.term_months is None or profile.term_block is None:
             return
         limit = analysis.settings.short_term_months
         if profile.term_months > limit:
             return
         nearby = analysis.blocks[profile.term_block : profile.term_block + 2]
-        if any(RATIONALE_GIVEN.search(block.text) for block in nearby):
+        if any(RATIONALE_GIVEN.search(block.text) for block in nearby if TERM_TALK.search(block.text)):
             return
         total = profile.term_months + profile.extension_months
         message = f"The contract term is {profile.term_months:g} months"
