@@ -68,10 +68,44 @@ def rule(code: str) -> None:
     if meta is None:
         click.echo(f"tenderlint: error: no rule called {code!r}; see `tenderlint rules`", err=True)
         sys.exit(2)
-    click.echo(render_rule(meta, ruleset.citations))
+    pattern_rule = next((r for r in ruleset.pattern_rules if r.meta.code == meta.code), None)
+    click.echo(render_rule(meta, ruleset.citations, pattern_rule))
 
 
-def render_rule(meta, citations) -> str:
+def render_how(rule) -> list[str]:
+    """How a wording rule matches: its concepts per clause, and the contexts that cancel it."""
+    from tenderlint.nlp.context import CONTEXTS
+
+    out = ["", "How it matches"]
+    if rule.patterns or rule.phrases:
+        out.append(f"  {len(rule.patterns)} token pattern(s) and {len(rule.phrases)} phrase(s)")
+    concepts = {c.name: c for c in rule.concepts}
+    for clause in rule.clauses:
+        needs = " + ".join(" or ".join(group) for group in clause.groups)
+        line = f"  in one {clause.within}: {needs}"
+        if clause.absent:
+            line += f"; not with {', '.join(clause.absent)}"
+        out.append(line)
+    for name in sorted(concepts):
+        out.append(f"    {name}: {concepts[name].about}")
+    cancelled = [c for c in CONTEXTS if c in rule.cancelled_by]
+    kept = [c for c in CONTEXTS if c not in rule.cancelled_by]
+    out.append(f"  cancelled when: {', '.join(cancelled) or 'never'}")
+    if kept:
+        out.append(f"  not cancelled when: {', '.join(kept)} (its own wording)")
+    if rule.number_concept or rule.at_least is not None or rule.at_most is not None:
+        bounds = []
+        if rule.at_least is not None:
+            bounds.append(f"at least {rule.at_least:g}")
+        if rule.at_most is not None:
+            bounds.append(f"at most {rule.at_most:g}")
+        where = f" in {rule.number_concept}" if rule.number_concept else ""
+        setting = f" (setting {rule.number_setting})" if rule.number_setting else ""
+        out.append(f"  number{where}: {' and '.join(bounds)}{setting}")
+    return out
+
+
+def render_rule(meta, citations, pattern_rule=None) -> str:
     """The explanation page for one rule, with fixed headings (also used for the README index)."""
     wrap = lambda text: textwrap.fill(" ".join(text.split()), width=100)  # noqa: E731
     out = [
@@ -86,6 +120,8 @@ def render_rule(meta, citations) -> str:
         "What to write instead",
         wrap(meta.fix),
     ]
+    if pattern_rule is not None:
+        out += render_how(pattern_rule)
     if meta.examples_fail:
         out += ["", "Flagged"] + [f"  ✗ {example}" for example in meta.examples_fail]
     if meta.examples_pass:

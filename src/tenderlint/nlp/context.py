@@ -225,7 +225,8 @@ def is_quoted(text: str, char_start: int, char_end: int) -> bool:
 
 
 TEMPLATE_GUIDANCE = re.compile(
-    r"\[\s*(insert|enter|select|delete|add|buyer|supplier|drafting|guidance|note|choose|complete)\b[^\]]*$", re.I
+    r"\[\s*(insert|enter|select|delete|add|buyer|supplier|drafting|guidance|note|choose|complete)\b[^\]]*$",
+    re.I,
 )
 
 

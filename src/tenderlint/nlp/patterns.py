@@ -183,8 +183,18 @@ class ConceptSpans:
     def __call__(self, name: str) -> list[tuple[int, int]]:
         if name not in self.found:
             compiled = self.matcher.compiled_concepts[name]
-            self.found[name] = sorted(self.matcher.engine.matches(compiled, self.tokens))
+            self.found[name] = _maximal(self.matcher.engine.matches(compiled, self.tokens))
         return self.found[name]
+
+
+def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside a longer span of the same concept: "forty-five minutes", not "five minutes"."""
+    ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in ordered:
+        if not any(s <= start and end <= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
 
 
 def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpans) -> Iterator[Candidate]:

@@ -49,7 +49,9 @@ class ShortContractTerm(DocumentRule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
-        ongoing = profile.care_service or (bool(profile.kinds) and profile.care_context and not profile.non_uk)
+        ongoing = profile.care_service or (
+            bool(profile.kinds) and profile.care_context and not profile.non_uk
+        )
         if not ongoing or profile.term_months is None or profile.term_block is None:
             return
         limit = analysis.settings.short_term_months

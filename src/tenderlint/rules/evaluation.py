@@ -46,7 +46,7 @@ class PriceDominant(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         price = analysis.profile.weighting("price")
         limit = analysis.settings.max_price_weighting
-        if price is None or price < limit or price >= 99.5 and len(analysis.profile.weightings) == 1:
+        if price is None or price < limit or (price >= 99.5 and len(analysis.profile.weightings) == 1):
             return  # "Price 100%" alone is the split inside a commercial envelope, not the award
         anchor = next(w.block_index for w in analysis.profile.weightings if w.criterion == "price")
         message = (

@@ -8,8 +8,8 @@ from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.document import Block
-from tenderlint.nlp.context import only_names_term
 from tenderlint.findings import Finding
+from tenderlint.nlp.context import only_names_term
 from tenderlint.profile import PA2023_START
 from tenderlint.rules.base import DocumentRule
 

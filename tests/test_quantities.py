@@ -1,0 +1,59 @@
+"""The one quantity parser the profile and every rule share: numbers as people write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderlint.nlp.quantities import first_number, payment_days, point_weightings, ratio_weightings
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("15-minute personal care calls", 15),
+        ("calls of up to fifteen minutes", 15),
+        ("Quarter-hour calls for medication", 15),
+        ("a half-hour visit", 30),
+        ("within sixty (60) days of receipt", 60),
+        ("forty-five days", 45),
+        ("one hundred and twenty sessions", 120),
+        ("three sessions per week", 3),
+        ("twice a month", 2),
+        ("a turnover of 1,000,000", 1_000_000),
+        ("no number here", None),
+    ],
+)
+def test_first_number(text, value):
+    assert first_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Invoices will be paid within sixty (60) days of receipt.", 60),
+        ("Payment terms are net 45.", 45),
+        ("paid by the end of the month following the month of receipt", 45),
+        ("We pay within 10 working days.", 10),
+        ("Payment will be made promptly.", None),
+    ],
+)
+def test_payment_days(text, days):
+    assert payment_days(text) == days
+
+
+def test_ratio_weightings_either_order():
+    assert [(c, v) for c, v, _ in ratio_weightings("a 60:40 price/quality ratio")] == [
+        ("price", 60),
+        ("quality", 40),
+    ]
+    assert [(c, v) for c, v, _ in ratio_weightings("quality/price split of 70/30")] == [
+        ("quality", 70),
+        ("price", 30),
+    ]
+    assert ratio_weightings("a 24/7 service for quality and price") == []
+
+
+def test_point_weightings_become_percentages():
+    found = point_weightings("Quality 400 points, Price 600 points")
+    assert [(c, v) for c, v, _ in found] == [("quality", 40.0), ("price", 60.0)]
+    assert point_weightings("Question 3 is worth 20 points") == []
