@@ -12,6 +12,7 @@ concepts that must be absent:
       - all: [[subcontracting, consortium], prohibition]   # a list inside `all` means "any of these"
         none: [permission]
         within: sentence                                   # or `clause`
+        near: 6                                            # optional: at most 6 tokens apart
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from tenderlint.yamlload import PackError, load_yaml
 
 CONCEPT_KEYS = {"about", "words", "phrases", "patterns"}
-CLAUSE_KEYS = {"all", "none", "within"}
+CLAUSE_KEYS = {"all", "none", "within", "near"}
 WITHIN = ("sentence", "clause")
 
 
@@ -48,6 +49,8 @@ class Clause:
     groups: tuple[tuple[str, ...], ...]
     absent: tuple[str, ...] = ()
     within: str = "sentence"
+    # At most this many tokens between the anchor concept and each other one (None: anywhere in scope).
+    near: int | None = None
 
     @property
     def names(self) -> set[str]:
@@ -119,7 +122,10 @@ def parse_clauses(raw: object, where: str) -> tuple[Clause, ...]:
         within = spec.get("within", "sentence")
         if within not in WITHIN:
             raise PackError(f"{where}: clause 'within' must be one of {', '.join(WITHIN)}")
-        clauses.append(Clause(tuple(groups), tuple(absent), within))
+        near = spec.get("near")
+        if near is not None and (not isinstance(near, int) or isinstance(near, bool) or near < 0):
+            raise PackError(f"{where}: clause 'near' must be a whole number of tokens")
+        clauses.append(Clause(tuple(groups), tuple(absent), within, near))
     return tuple(clauses)
 
 

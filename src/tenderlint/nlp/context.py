@@ -116,7 +116,7 @@ HYPOTHETICAL_SECTION = re.compile(
     re.I,
 )
 HISTORICAL_CUES = re.compile(
-    r"\b(previously|historically|formerly|in the past|for many years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|\d{4})|"
+    r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|\d{4})|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|specification)|"
     r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19|20)\d\d)\b",
@@ -257,11 +257,11 @@ def only_names_term(block: Block, char_start: int) -> bool:
     "Key terms" heading counts only when it reads as a definition, not when it states an obligation."""
     if block.kind is BlockKind.HEADING:
         return True
-    entry = (
-        char_start < 60 and bool(DEFINITION_ENTRY.match(block.text)) and _defines_at(block.text, char_start)
-    )
-    if entry:
-        return True
+    if DEFINITION_ENTRY.match(block.text):
+        if char_start < 60 and _defines_at(block.text, char_start):
+            return True  # the term itself
+        if not OBLIGATION.search(block.text) and len(block.text) < 400:
+            return True  # a whole "Term: what it means" entry that states no duty
     if any(DEFINITION_SECTION.search(heading) for heading in block.location.trail):
         return bool(DEFINITION_ENTRY.match(block.text)) or not OBLIGATION.search(block.text)
     return False

@@ -34,6 +34,8 @@ class Candidate:
     end: int
     own: frozenset[int] = frozenset()
     concepts: tuple[tuple[str, int, int], ...] = ()
+    # The tokens to mark in the report, when not the whole match (a long clause marks its anchor).
+    mark: tuple[int, int] | None = None
 
 
 class PatternMatcher:
@@ -212,7 +214,10 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
                     (abs(s - a_start), name, s, e)
                     for name in group
                     for s, e in spans(name)
-                    if s >= low and e <= high and (s, e) != (a_start, a_end)
+                    if s >= low
+                    and e <= high
+                    and (s, e) != (a_start, a_end)
+                    and (clause.near is None or max(s - a_end, a_start - e) <= clause.near)
                 ]
                 if not options:
                     break
@@ -233,9 +238,8 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
                     if low <= s and e <= high
                     for i in range(s, e)
                 )
-                if end - start > MAX_CLAUSE_SPAN:
-                    start, end = a_start, a_end  # mark the anchor; the evidence names the rest
-                yield Candidate(code, start, end, own, tuple(chosen))
+                mark = (a_start, a_end) if end - start > MAX_CLAUSE_SPAN else None
+                yield Candidate(code, start, end, own, tuple(chosen), mark)
 
 
 def _number(rule: PatternRule, match: Candidate, tokens: Tokens) -> float | None:
