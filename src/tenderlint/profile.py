@@ -12,6 +12,7 @@ from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
 from tenderlint.nlp.context import DEFINITION_SECTION
+from tenderlint.nlp.quantities import point_weightings, ratio_weightings
 
 CRITERIA = (
     (
@@ -334,7 +335,10 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
         found.append((match.start(), classify(match.group(2)), float(match.group(1))))
     for match in PROSE_LABELLED.finditer(text):
         found.append((match.start(), classify(match.group(1)), float(match.group(2))))
-    return [Weighting(c, p, index) for _, c, p in sorted(found) if c]
+    if not found:  # "a 60:40 price/quality split", "Quality 400 points, Price 600 points"
+        for label, percent, position in ratio_weightings(text) or point_weightings(text):
+            found.append((position, classify(label), percent))
+    return [Weighting(c, p, index) for _, c, p in sorted(found, key=lambda f: f[0]) if c]
 
 
 def _first_statement(weightings: list[Weighting]) -> list[Weighting]:

@@ -59,6 +59,15 @@ NUMBER = re.compile(
 FRACTION_OF_HOUR = re.compile(r"\b(?P<n>quarter|half)(?:[\s-]+(?:of\s+)?an?)?[\s-]+hour(?:ly)?\b", re.I)
 
 
+# "The end of the month following the month of receipt" is 31 to 61 days: read as 45.
+MONTH_FOLLOWING_DAYS = 45.0
+MONTH_FOLLOWING = re.compile(
+    r"\b(?:end of the|last day of the|by the end of the)?\s*(?:calendar\s+)?month\s+(?:following|after)\s+"
+    r"(?:the\s+)?(?:month|date)\s+(?:of|in\s+which)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Number:
     value: float
@@ -100,6 +109,8 @@ def numbers(text: str) -> list[Number]:
     for match in FRACTION_OF_HOUR.finditer(text):
         minutes = 15.0 if match.group("n").lower() == "quarter" else 30.0
         found.append(Number(minutes, match.start(), match.end()))
+    for match in MONTH_FOLLOWING.finditer(text):
+        found.append(Number(MONTH_FOLLOWING_DAYS, match.start(), match.end()))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -168,11 +179,6 @@ def point_weightings(text: str) -> list[tuple[str, float, int]]:
 
 DAYS_AFTER = re.compile(r"[\s-]*(?:calendar\s+|working\s+|business\s+)?days?\b", re.I)
 NET = re.compile(r"\bnet\s*(?P<n>\d{1,3})\b", re.I)
-MONTH_FOLLOWING = re.compile(
-    r"\b(?:end of the|last day of the|by the end of the)?\s*(?:calendar\s+)?month\s+(?:following|after)\s+"
-    r"(?:the\s+)?(?:month|date)\s+(?:of|in\s+which)",
-    re.I,
-)
 
 
 def payment_days(text: str) -> float | None:
@@ -181,5 +187,5 @@ def payment_days(text: str) -> float | None:
     values = [n.value for n in numbers(text) if DAYS_AFTER.match(text, n.end)]
     values += [float(m.group("n")) for m in NET.finditer(text)]
     if MONTH_FOLLOWING.search(text):
-        values.append(45.0)
+        values.append(MONTH_FOLLOWING_DAYS)
     return max(values) if values else None
