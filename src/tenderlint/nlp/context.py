@@ -112,7 +112,7 @@ HYPOTHETICAL_WORDS = {
 }
 HYPOTHETICAL_SECTION = re.compile(
     r"\b(options? (appraisal|analysis|considered)|alternatives considered|option \d+|do nothing|"
-    r"options for)\b",
+    r"options for)\b|^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
     re.I,
 )
 HISTORICAL_CUES = re.compile(

@@ -36,6 +36,8 @@ class AbsenceRule(DocumentRule):
 
 
 class NoCoproduction(AbsenceRule):
+    # Evaluation criteria are where people who use the service most often should have a part.
+    kinds = frozenset({"specification", "invitation-to-tender", "contract", "evaluation-criteria"})
     required = re.compile(
         r"\b(co-?produc\w*|co-?design\w*|lived experience|experts? by experience|people who (draw on|use|receive)|"
         r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers)|"

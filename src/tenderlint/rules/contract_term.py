@@ -15,6 +15,10 @@ RATIONALE_GIVEN = re.compile(
 )
 
 
+# A service bought to run continuously (support, care, a community service), not a one-off project.
+ONGOING_SERVICE = re.compile(
+    r"\b(support|care|community) (service|services)\b|\bwellbeing\b|\bwell-being\b", re.I
+)
 # A reason is about the term when its block talks about the term.
 TERM_TALK = re.compile(r"\b(term|months?|years?|short|duration|period)\b", re.I)
 
@@ -24,7 +28,7 @@ class ShortContractTerm(DocumentRule):
         "code": "TL501",
         "name": "short-contract-term",
         "severity": "warning",
-        "message": "A short contract term for an ongoing care service, with no reason given.",
+        "message": "A short contract term for an ongoing service, with no reason given.",
         "rationale": (
             "Ongoing care needs stable providers and staff. Terms of a year or two, or '1+1', stop providers "
             "investing in their workforce and in new ways of working, and disrupt the people they support at "
@@ -50,7 +54,7 @@ class ShortContractTerm(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
         ongoing = profile.care_service or (
-            bool(profile.kinds) and profile.care_context and not profile.non_uk
+            bool(profile.kinds) and not profile.non_uk and analysis.document_matches(ONGOING_SERVICE)
         )
         if not ongoing or profile.term_months is None or profile.term_block is None:
             return
@@ -63,5 +67,5 @@ class ShortContractTerm(DocumentRule):
         total = profile.term_months + profile.extension_months
         message = f"The contract term is {profile.term_months:g} months"
         message += f" ({total:g} with extensions)" if profile.extension_months else ""
-        message += f", at or below {limit:g} months, for an ongoing care service, with no reason given."
+        message += f", at or below {limit:g} months, for an ongoing service, with no reason given."
         yield analysis.block_finding(self.meta, profile.term_block, message=message)
