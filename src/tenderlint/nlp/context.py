@@ -208,7 +208,8 @@ def is_historical(tokens: Tokens, start: int, end: int, block: Block) -> bool:
     sent_start, sent_end = tokens.sentence(start)
     if FUTURE_OR_DUTY.intersection(tokens.lowers[sent_start:sent_end]):
         return bool(HISTORICAL_CUES.search(tokens.span_text(left, right)))
-    return bool(HISTORICAL_CUES.search(tokens.span_text(sent_start, sent_end)))
+    # A paragraph that opens with history goes on describing it until a sentence says what will happen.
+    return bool(HISTORICAL_CUES.search(tokens.span_text(0, sent_end)))
 
 
 def is_quoted(text: str, char_start: int, char_end: int) -> bool:

@@ -10,7 +10,7 @@ from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import rule_anchors
 from tenderlint.nlp.concepts import Clause
 from tenderlint.nlp.context import CONTEXTS, clause_bounds, contexts
-from tenderlint.nlp.quantities import first_number
+from tenderlint.nlp.quantities import first_duration, first_number
 from tenderlint.rules.pattern import PatternRule
 
 if TYPE_CHECKING:
@@ -246,12 +246,16 @@ def _number(rule: PatternRule, match: Candidate, tokens: Tokens) -> float | None
     """The number a rule's `number:` range applies to: in the named concept's words, else in the match."""
     if rule.at_least is None and rule.at_most is None and rule.number_setting is None:
         return None
+
+    def read(text: str) -> float | None:
+        return first_duration(text, rule.number_unit) if rule.number_unit else first_number(text)
+
     if rule.number_concept and match.concepts:
         for name, s, e in match.concepts:
             if name == rule.number_concept:
-                return first_number(tokens.span_text(s, e))
+                return read(tokens.span_text(s, e))
         return None
-    return first_number(tokens.span_text(match.start, match.end))
+    return read(tokens.span_text(match.start, match.end))
 
 
 def _evidence(match: Candidate, tokens: Tokens, value: float | None, rule: PatternRule) -> dict:

@@ -120,6 +120,28 @@ def first_number(text: str) -> float | None:
     return found[0].value if found else None
 
 
+UNIT_WORD = re.compile(
+    r"[\s-]*(?:calendar\s+|working\s+|business\s+|clear\s+)?(?P<unit>minute|min|hour|hr|day|week|fortnight|month|year)s?\b",
+    re.I,
+)
+IN_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7}
+IN_DAYS |= {"fortnight": 14, "month": 30, "year": 365}
+UNITS_IN_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}
+
+
+def first_duration(text: str, unit: str) -> float | None:
+    """The first number in `text` as a duration in `unit` (minutes, hours, days, weeks, months, years):
+    "two months" is 60 days, "within 45 days" 45. A number with no unit after it is taken as `unit`."""
+    for number in numbers(text):
+        if number.value == MONTH_FOLLOWING_DAYS and MONTH_FOLLOWING.match(text, number.start):
+            return MONTH_FOLLOWING_DAYS / UNITS_IN_DAYS[unit]
+        written = UNIT_WORD.match(text, number.end)
+        if written:
+            return number.value * IN_DAYS[written.group("unit").lower()] / UNITS_IN_DAYS[unit]
+        return number.value
+    return None
+
+
 def word_is_number(word: str) -> bool:
     """One token that is a number in words ("fifteen", "forty-five") or figures."""
     return bool(NUMBER.fullmatch(word.strip()))

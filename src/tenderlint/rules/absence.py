@@ -27,17 +27,28 @@ class AbsenceRule(DocumentRule):
     required: ClassVar[re.Pattern[str]]
     kinds: ClassVar[frozenset[str]] = frozenset({"specification", "invitation-to-tender", "contract"})
 
-    def check(self, analysis: Analysis) -> Iterable[Finding]:
+    def applies(self, analysis: Analysis) -> bool:
+        """A care document of one of `kinds`."""
         profile = analysis.profile
-        if not (profile.care_service and profile.kinds & self.kinds):
+        return profile.care_service and bool(profile.kinds & self.kinds)
+
+    def check(self, analysis: Analysis) -> Iterable[Finding]:
+        if not self.applies(analysis):
             return
         if analysis.blocks and not analysis.document_matches(self.required):
             yield analysis.block_finding(self.meta, analysis.first_body_block)
 
 
+# Who evaluates: where evaluation criteria name a panel, people who use the service should be on it.
+EVALUATORS = re.compile(r"\b(evaluation panel|panel of|evaluators?|moderation|moderated)\b", re.I)
+
+
 class NoCoproduction(AbsenceRule):
-    # Evaluation criteria are where people who use the service most often should have a part.
-    kinds = frozenset({"specification", "invitation-to-tender", "contract", "evaluation-criteria"})
+    def applies(self, analysis: Analysis) -> bool:
+        profile = analysis.profile
+        names_panel = "evaluation-criteria" in profile.kinds and analysis.document_matches(EVALUATORS)
+        return super().applies(analysis) or (profile.care_service and names_panel)
+
     required = re.compile(
         r"\b(co-?produc\w*|co-?design\w*|lived experience|experts? by experience|people who (draw on|use|receive)|"
         r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers)|"

@@ -35,7 +35,8 @@ MATCH_KEYS = {
     "if-profile",  # profile facts the document must have: care-service, care-context, procurement-document, ...
 }
 PROFILE_FLAGS = {"care-service", "care-context", "procurement-document", "evaluation-criteria"}
-NUMBER_KEYS = {"at-least", "at-most", "setting", "concept"}
+NUMBER_KEYS = {"at-least", "at-most", "setting", "concept", "unit"}
+NUMBER_UNITS = ("minutes", "hours", "days", "weeks", "months", "years")
 MAX_REPEAT = 100  # spaCy copies a token once per repeat: {99999999} would exhaust memory
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9\-]+$")
@@ -63,6 +64,8 @@ class PatternRule:
     number_setting: str | None = None
     # The concept whose words hold the number (default: the first number in the whole match).
     number_concept: str | None = None
+    # The unit the range is in: "two months" is read as 60 when the unit is days.
+    number_unit: str | None = None
     if_profile: tuple[str, ...] = ()
 
 
@@ -122,6 +125,8 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     number = entry.get("number") or {}
     if set(number) - NUMBER_KEYS:
         raise PackError(f"{where}: number: unknown key(s) {', '.join(sorted(set(number) - NUMBER_KEYS))}")
+    if number.get("unit") not in (None, *NUMBER_UNITS):
+        raise PackError(f"{where}: number: unit must be one of {', '.join(NUMBER_UNITS)}")
     if_profile = tuple(entry.get("if-profile") or ())
     if set(if_profile) - PROFILE_FLAGS:
         raise PackError(
@@ -147,6 +152,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         at_most=number.get("at-most"),
         number_setting=number.get("setting"),
         number_concept=number.get("concept"),
+        number_unit=number.get("unit"),
     )
 
 
