@@ -96,11 +96,16 @@ class PatternMatcher:
                     )
                 for clause in rule.clauses:
                     matches.extend(clause_matches(code, clause, tokens, spans))
-            for match in sorted(matches, key=lambda m: (m.start, -m.end, m.code)):
+            # A rule's own token patterns are its most exact wording, so they are tried first; its clauses
+            # then find what the patterns missed, in blocks where the patterns found nothing.
+            found_by_pattern: set[str] = set()
+            for match in sorted(matches, key=lambda m: (bool(m.concepts), m.start, -m.end, m.code)):
                 rule = self.rules[match.code]
                 start, end = match.start, match.end
                 sent_start, sent_end = tokens.sentence(start)
                 key = (match.code, index, sent_start)
+                if match.concepts and match.code in found_by_pattern:
+                    continue
                 if key in seen or not self._applies(
                     rule, analysis, index, tokens.span_text(sent_start, sent_end)
                 ):
@@ -114,6 +119,8 @@ class PatternMatcher:
                 if contexts(tokens, start, end, block, char_start, char_end, rule.cancelled_by, match.own):
                     continue
                 seen.add(key)
+                if not match.concepts:
+                    found_by_pattern.add(match.code)
                 sentence = (to_source[tokens.starts[sent_start]], to_source[tokens.ends[sent_end - 1]])
                 evidence = _evidence(match, tokens, value, rule)
                 yield self._finding(rule, analysis, index, sentence, char_start, char_end, evidence)
