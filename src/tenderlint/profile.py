@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
-from tenderlint.nlp.context import DEFINITION_SECTION
+from tenderlint.nlp.context import DEFINITION_SECTION, HISTORICAL_SECTION, HYPOTHETICAL_SECTION, fact_context
 from tenderlint.nlp.quantities import point_weightings, ratio_weightings
 
 CRITERIA = (
@@ -28,7 +28,8 @@ CRITERIA = (
 PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*$")
 CRITERION_WORDS = (
-    r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value"
+    r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value|"
+    r"community benefits?"
 )
 PROSE_FORWARD = re.compile(
     rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I
@@ -111,6 +112,8 @@ RECURRING = re.compile(
     r"\b(every|each|within|after|before|per|than|up to|at least|of the|last|past|previous|first)\s*$", re.I
 )
 EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
+# "may extend ... for a further 24 months": the number is an extension, not the initial term.
+EXTENSION_WORDS = re.compile(r"\b(extend\w*|extension|further|additional|renew\w*)\b[^.]*$", re.I)
 # What kind of document this is: each signal is counted across the whole text.
 KIND_SIGNALS = {
     "specification": re.compile(
@@ -265,6 +268,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if not TERM_CONTEXT.search(text):
             continue
         for match in PLUS_TERM.finditer(text):
+            if fact_context(text, match.start(), block.location.trail):
+                continue
             parts = [_number(p) for p in match.groups()[:3] if p]
             factor = 1 if (match.group("unit") or "year").lower().startswith("month") else 12
             profile.term_months, profile.extension_months = parts[0] * factor, sum(parts[1:]) * factor
@@ -276,6 +281,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
                 not TERM_CONTEXT.search(window)
                 or NOT_CONTRACT_TERM.search(window)
                 or RECURRING.search(window)
+                or EXTENSION_WORDS.search(window)
+                or fact_context(text, match.start(), block.location.trail)
             ):
                 continue
             factor = 1 if match.group("unit").lower().startswith("month") else 12
@@ -293,10 +300,18 @@ def classify(label: str) -> str | None:
     return None
 
 
+# A table of performance indicators and targets, not of award criteria.
+KPI_HEADER = re.compile(r"\b(target|indicator|kpi|measure|baseline|threshold|frequency)\b", re.I)
+
+
 def _table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]:
     if not table.rows:
         return []
     header = [cell.text.lower() for cell in table.rows[0]]
+    if any(KPI_HEADER.search(h) for h in header) and not any("weight" in h for h in header):
+        return []
+    if any(HISTORICAL_SECTION.search(h) or HYPOTHETICAL_SECTION.search(h) for h in table.location.trail):
+        return []  # a past split, or one option among several
     weight_columns = {i for i, text in enumerate(header) if "weight" in text or "%" in text}
     found: list[Weighting] = []
     for row in table.rows:
@@ -328,7 +343,7 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)
     if not (in_section or EVALUATION_CONTEXT.search(text)):
         return []
-    found = []
+    found: list[tuple[int, str | None, float]] = []
     for match in PROSE_FORWARD.finditer(text):
         found.append((match.start(), classify(match.group(1)), float(match.group(2))))
     for match in PROSE_BACKWARD.finditer(text):
@@ -338,7 +353,12 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     if not found:  # "a 60:40 price/quality split", "Quality 400 points, Price 600 points"
         for label, percent, position in ratio_weightings(text) or point_weightings(text):
             found.append((position, classify(label), percent))
-    return [Weighting(c, p, index) for _, c, p in sorted(found, key=lambda f: f[0]) if c]
+    trail = block.location.trail
+    return [
+        Weighting(c, p, index)
+        for at, c, p in sorted(found, key=lambda f: f[0])
+        if c and not fact_context(text, at, trail)  # not a past, rejected or hypothetical split
+    ]
 
 
 def _first_statement(weightings: list[Weighting]) -> list[Weighting]:

@@ -116,7 +116,7 @@ HYPOTHETICAL_SECTION = re.compile(
     re.I,
 )
 HISTORICAL_CUES = re.compile(
-    r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|\d{4})|"
+    r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?\d{4})|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|specification)|"
     r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19|20)\d\d)\b",
@@ -166,10 +166,20 @@ def _text_without(tokens: Tokens, left: int, end: int, own: Collection[int]) -> 
     return " ".join(tokens.lowers[i] for i in range(left, end) if i not in own)
 
 
+# "no more than fifteen minutes", "not later than": a limit, not a negation.
+LIMIT_AFTER_NEGATION = {"more", "less", "longer", "fewer", "later", "earlier", "greater", "exceeding", "over"}
+
+
 def is_negated(tokens: Tokens, start: int, end: int, own: Collection[int] = ()) -> bool:
     """The clause around the match negates it."""
     left, right = clause_bounds(tokens, start, end)
-    if NEGATION_WORDS.intersection(_cue_words(tokens, left, end, start, own)):
+    reach = end if own else start
+    lowers = tokens.lowers
+    for i in range(left, reach):
+        if i in own or lowers[i] not in NEGATION_WORDS:
+            continue
+        if i + 1 < len(lowers) and lowers[i + 1] in LIMIT_AFTER_NEGATION:
+            continue
         return True
     if NEGATION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
         return True
@@ -198,18 +208,68 @@ def is_historical(tokens: Tokens, start: int, end: int, block: Block) -> bool:
     """What used to happen, or the present arrangements being described: a time cue or past-tense verb in
     the clause with no future or duty ("will", "shall", "must"), or a history / current-position section."""
     left, right = clause_bounds(tokens, start, end)
-    words = tokens.lowers[left:right]
-    if FUTURE_OR_DUTY.intersection(words):
-        return False
-    if any(HISTORICAL_SECTION.search(heading) for heading in block.location.trail):
-        return True
-    if PAST_AUXILIARY.intersection(words):
-        return True
     sent_start, sent_end = tokens.sentence(start)
-    if FUTURE_OR_DUTY.intersection(tokens.lowers[sent_start:sent_end]):
-        return bool(HISTORICAL_CUES.search(tokens.span_text(left, right)))
+    return historical(
+        tokens.lowers[left:right],
+        tokens.span_text(left, right),
+        tokens.lowers[sent_start:sent_end],
+        tokens.span_text(0, sent_end),
+        block.location.trail,
+    )
+
+
+def historical(
+    clause_words: Collection[str],
+    clause: str,
+    sentence_words: Collection[str],
+    through_sentence: str,
+    trail: Collection[str] = (),
+) -> bool:
+    """The historical test on words and text, shared by matches (tokens) and profile facts (plain text)."""
+    if FUTURE_OR_DUTY.intersection(clause_words):
+        return False
+    if any(HISTORICAL_SECTION.search(heading) for heading in trail):
+        return True
+    if PAST_AUXILIARY.intersection(clause_words):
+        return True
+    if FUTURE_OR_DUTY.intersection(sentence_words):
+        return bool(HISTORICAL_CUES.search(clause))
     # A paragraph that opens with history goes on describing it until a sentence says what will happen.
-    return bool(HISTORICAL_CUES.search(tokens.span_text(0, sent_end)))
+    return bool(HISTORICAL_CUES.search(through_sentence))
+
+
+WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
+SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
+
+
+def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
+    """Why a fact the profile reads at `text[at]` (a weighting, a term) is not this document's own: the
+    clause around it is negated, rejected, hypothetical or historical. Plain-text twin of `contexts`."""
+    sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, at)), default=0)
+    following = SENTENCE_BREAK.search(text, at)
+    sentence_end = following.end() if following else len(text)
+    sentence = text[sentence_start:sentence_end]
+    offset = at - sentence_start
+    breaks = [m.start() for m in re.finditer(r"[;:—–]|\b(but|whereas|however|although)\b", sentence)]
+    clause_start = max((b for b in breaks if b < offset), default=0)
+    clause_end = min((b for b in breaks if b > offset), default=len(sentence))
+    clause = sentence[clause_start:clause_end]
+    clause_words = WORDS.findall(clause.lower())
+    if any(HISTORICAL_SECTION.search(h) or HYPOTHETICAL_SECTION.search(h) for h in trail):
+        return "historical"
+    if NEGATION_WORDS.intersection(clause_words) or "n't" in clause_words:
+        return "negated"
+    if REJECTION_WORDS.intersection(clause_words) or REJECTION_PHRASES_BEFORE.search(clause.lower()):
+        return "rejected"
+    # "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
+    if (HYPOTHETICAL_WORDS - {"option"}).intersection(clause_words) or re.search(
+        r"\boption \w\b|\b(intends?|proposing)\b", clause.lower()
+    ):
+        return "hypothetical"
+    sentence_words = WORDS.findall(sentence.lower())
+    if historical(clause_words, clause, sentence_words, text[:sentence_end], trail):
+        return "historical"
+    return None
 
 
 def is_quoted(text: str, char_start: int, char_end: int) -> bool:
@@ -251,6 +311,12 @@ def is_reported(tokens: Tokens, start: int) -> bool:
 
 
 OBLIGATION = re.compile(r"\b(shall|must|will|is to|are to)\b", re.I)
+# A glossary entry proper: a term without figures ("KPI 1:" is a label), then an explanation.
+GLOSSARY_ENTRY = re.compile(
+    r"^\s*[\"“‘']?[A-Za-z][A-Za-z&/\-–']*(?: [A-Za-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n)\s*"
+    r"(the|a|an|any|where|when|how|what|used|describes?|refers?|means?)\b",
+    re.I,
+)
 
 
 def only_names_term(block: Block, char_start: int) -> bool:
@@ -258,11 +324,10 @@ def only_names_term(block: Block, char_start: int) -> bool:
     "Key terms" heading counts only when it reads as a definition, not when it states an obligation."""
     if block.kind is BlockKind.HEADING:
         return True
-    if DEFINITION_ENTRY.match(block.text):
-        if char_start < 60 and _defines_at(block.text, char_start):
-            return True  # the term itself
-        if not OBLIGATION.search(block.text) and len(block.text) < 400:
-            return True  # a whole "Term: what it means" entry that states no duty
+    if DEFINITION_ENTRY.match(block.text) and char_start < 60 and _defines_at(block.text, char_start):
+        return True  # the term itself
+    if GLOSSARY_ENTRY.match(block.text) and not OBLIGATION.search(block.text) and len(block.text) < 400:
+        return True  # a whole "Term: what it means" entry that states no duty
     if any(DEFINITION_SECTION.search(heading) for heading in block.location.trail):
         return bool(DEFINITION_ENTRY.match(block.text)) or not OBLIGATION.search(block.text)
     return False

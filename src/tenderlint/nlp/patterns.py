@@ -97,14 +97,19 @@ class PatternMatcher:
                 for clause in rule.clauses:
                     matches.extend(clause_matches(code, clause, tokens, spans))
             # A rule's own token patterns are its most exact wording, so they are tried first; its clauses
-            # then find what the patterns missed, in blocks where the patterns found nothing.
-            found_by_pattern: set[str] = set()
+            # then find what the patterns missed, except in a sentence that only goes on describing the
+            # practice a pattern found in the sentence before (one practice, one finding).
+            found_by_pattern: set[tuple[str, int]] = set()
             for match in sorted(matches, key=lambda m: (bool(m.concepts), m.start, -m.end, m.code)):
                 rule = self.rules[match.code]
                 start, end = match.start, match.end
                 sent_start, sent_end = tokens.sentence(start)
                 key = (match.code, index, sent_start)
-                if match.concepts and match.code in found_by_pattern:
+                if (
+                    match.concepts
+                    and sent_start
+                    and ((match.code, tokens.sentence(sent_start - 1)[0]) in found_by_pattern)
+                ):
                     continue
                 if key in seen or not self._applies(
                     rule, analysis, index, tokens.span_text(sent_start, sent_end)
@@ -120,7 +125,7 @@ class PatternMatcher:
                     continue
                 seen.add(key)
                 if not match.concepts:
-                    found_by_pattern.add(match.code)
+                    found_by_pattern.add((match.code, sent_start))
                 sentence = (to_source[tokens.starts[sent_start]], to_source[tokens.ends[sent_end - 1]])
                 evidence = _evidence(match, tokens, value, rule)
                 yield self._finding(rule, analysis, index, sentence, char_start, char_end, evidence)
