@@ -33,6 +33,22 @@ def example_results(tmp_path_factory):
     return expected, found
 
 
+WORDING = [m for m in METAS if m.source.endswith((".yaml", ".yml"))]
+PAST_OR_OPTION = re.compile(
+    r"\b(was|were|had|used to|previously|until|in the past|historically|considered|option|rejected)\b", re.I
+)
+
+
+@pytest.mark.parametrize("meta", WORDING, ids=lambda m: m.code)
+def test_wording_rule_has_five_examples_each_way_with_history_or_option(meta):
+    """Five wordings either way, and among the clean ones the past or an option considered."""
+    assert len(meta.examples_fail) >= 5, f"{meta.code} needs at least five flagged examples"
+    assert len(meta.examples_pass) >= 5, f"{meta.code} needs at least five clean examples"
+    assert any(PAST_OR_OPTION.search(e) for e in meta.examples_pass), (
+        f"{meta.code}: one clean example should describe the past or an option considered"
+    )
+
+
 @pytest.mark.parametrize("meta", METAS, ids=lambda m: m.code)
 def test_rule_has_examples_both_ways(meta):
     assert len(meta.examples_fail) >= 2, f"{meta.code} needs at least two flagged examples"
