@@ -144,9 +144,13 @@ class PatternMatcher:
             return False
         if any(p.search(sentence) for p in rule.unless_sentence):
             return False
+        if rule.unless_document and analysis.document_matches(rule.unless_document):
+            return False
         if rule.unless_nearby:
             reach = rule.nearby_blocks
             nearby = analysis.blocks[max(0, index - reach) : index + 1 + reach]
+            if block.location.table is not None:  # a table cell's neighbours are its whole table
+                nearby += [b for b in analysis.blocks if b.location.table == block.location.table]
             if any(rule.unless_nearby.search(b.text) for b in nearby):
                 return False
         return True

@@ -57,7 +57,9 @@ class NoCoproduction(AbsenceRule):
         r"(evaluation )?panel (will )?(include|includes|including) (a |an |two |three )?(tenants?|residents?|"
         r"service users?|carers?|people|experts?|members)|(workshops?|sessions?|focus groups?) with (tenants|residents|"
         r"people|carers|service users|families)|their views shaped|(tenants|residents|people who use \w+|carers|"
-        r"service users) (helped|shaped|designed|wrote|co-wrote) )",
+        r"service users) (helped|shaped|designed|wrote|co-wrote) |(tenants|residents|carers|service users|users|"
+        r"people)['’]? (forum|panel|council|board|reference group|network)|nominate \w* ?(tenants|residents|"
+        r"carers|people|service users) to (attend|join|sit))",
         re.I,
     )
     definition: ClassVar[dict] = {

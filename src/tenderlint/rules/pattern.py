@@ -27,6 +27,7 @@ MATCH_KEYS = {
     "scope",  # block kinds the rule reads (default: paragraph, list-item, table-cell, footnote)
     "sections",  # regexes; the block's heading trail must match one
     "if-document",  # regex the whole document must contain, e.g. a care context
+    "unless-document",  # regex that, found anywhere in the document, cancels every match
     "if-sentence",  # regex the matched sentence must contain
     "unless-sentence",  # regexes; a matching sentence is not a finding
     "unless-nearby",  # {pattern: regex, blocks: N}: reasons given in this or the next N blocks
@@ -54,6 +55,7 @@ class PatternRule:
     scope: tuple[BlockKind, ...] = DEFAULT_SCOPE
     sections: tuple[re.Pattern[str], ...] = ()
     if_document: re.Pattern[str] | None = None
+    unless_document: re.Pattern[str] | None = None
     if_sentence: re.Pattern[str] | None = None
     unless_sentence: tuple[re.Pattern[str], ...] = ()
     unless_nearby: re.Pattern[str] | None = None
@@ -142,6 +144,11 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         scope=scope,
         sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
         if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
+        unless_document=(
+            _regex(entry["unless-document"], where, "unless-document")
+            if entry.get("unless-document")
+            else None
+        ),
         if_sentence=_regex(entry["if-sentence"], where, "if-sentence") if entry.get("if-sentence") else None,
         unless_sentence=tuple(
             _regex(p, where, "unless-sentence") for p in entry.get("unless-sentence") or ()

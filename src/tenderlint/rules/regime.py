@@ -9,7 +9,7 @@ from typing import ClassVar
 from tenderlint.analysis import Analysis
 from tenderlint.document import Block
 from tenderlint.findings import Finding
-from tenderlint.nlp.context import only_names_term
+from tenderlint.nlp.context import fact_context, only_names_term
 from tenderlint.profile import PA2023_START
 from tenderlint.rules.base import DocumentRule
 
@@ -33,7 +33,11 @@ SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
 def _describes_other_procurement(block: Block, at: int) -> bool:
     """A glossary entry, a question, or a sentence about an earlier contract or the old law's history."""
-    if only_names_term(block, at):
+    if only_names_term(block, at) or fact_context(block.text, at) in (
+        "negated",
+        "historical",
+        "hypothetical",
+    ):
         return True
     text = block.text
     starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
