@@ -95,7 +95,7 @@ NUMBER_WORDS = {
 NUMBER_WORDS |= {"twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
 NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|eighteen|twenty-four|thirty-six)"
 TERM_CONTEXT = re.compile(
-    r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial)\b", re.I
+    r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial|length)\b", re.I
 )
 TERM = re.compile(
     rf"\b{NUM}(?:\s*\(\d+\))?\s*(?P<unit>years?|months?)(?P<ext>(?:\s*(?:\+|plus)\s*{NUM}\s*(?:years?|months?)?)*)",
@@ -263,9 +263,17 @@ def _number(word: str) -> float:
 
 def _profile_term(profile: Profile, blocks: list[Block]) -> None:
     """The first statement of a contract term: "12 months", "3 + 1 + 1 years", "two years plus one"."""
+    rows: dict[tuple[int, int], str] = {}
+    for block in blocks:
+        if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
+            key = (block.location.table, block.location.row or 0)
+            rows[key] = rows.get(key, "") + " " + block.text
     for index, block in enumerate(blocks):
         text = block.text
-        if not TERM_CONTEXT.search(text):
+        context = text
+        if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
+            context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
+        if not TERM_CONTEXT.search(context):
             continue
         for match in PLUS_TERM.finditer(text):
             if fact_context(text, match.start(), block.location.trail):
@@ -277,6 +285,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             return
         for match in TERM.finditer(text):
             window = text[max(0, match.start() - 80) : match.start()]
+            if context is not text:
+                window = context[: context.find(text)] + window
             if (
                 not TERM_CONTEXT.search(window)
                 or NOT_CONTRACT_TERM.search(window)

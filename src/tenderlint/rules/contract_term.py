@@ -19,6 +19,21 @@ RATIONALE_GIVEN = re.compile(
 ONGOING_SERVICE = re.compile(
     r"\b(support|care|community) (service|services)\b|\bwellbeing\b|\bwell-being\b", re.I
 )
+SERVICE = re.compile(r"\bservices?\b", re.I)
+PROJECT = re.compile(
+    r"\b(works|construction|project|refurbishment|installation|goods|equipment supply)\b", re.I
+)
+
+
+def _ongoing_service(analysis: Analysis) -> bool:
+    """A document about a service that runs continuously: care or support, or mostly about "the service"."""
+    if analysis.document_matches(ONGOING_SERVICE):
+        return True
+    text = "\n".join(block.text for block in analysis.blocks)
+    services = len(SERVICE.findall(text))
+    return services >= 5 and services > 2 * len(PROJECT.findall(text))
+
+
 # A reason is about the term when its block talks about the term.
 TERM_TALK = re.compile(r"\b(term|months?|years?|short|duration|period)\b", re.I)
 
@@ -54,7 +69,7 @@ class ShortContractTerm(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
         ongoing = profile.care_service or (
-            bool(profile.kinds) and not profile.non_uk and analysis.document_matches(ONGOING_SERVICE)
+            bool(profile.kinds) and not profile.non_uk and _ongoing_service(analysis)
         )
         if not ongoing or profile.term_months is None or profile.term_block is None:
             return
