@@ -17,7 +17,9 @@ from tenderlint.nlp.quantities import point_weightings, ratio_weightings
 CRITERIA = (
     (
         "social_value",
-        re.compile(r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b", re.I),
+        re.compile(
+            r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b|\bfair work\b", re.I
+        ),
     ),
     (
         "price",
@@ -29,7 +31,7 @@ PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*$")
 CRITERION_WORDS = (
     r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value|"
-    r"community benefits?"
+    r"community benefits?|fair work(?: first)?"
 )
 PROSE_FORWARD = re.compile(
     rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I
