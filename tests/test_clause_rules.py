@@ -76,7 +76,7 @@ def test_rule_command_shows_concepts_and_contexts():
     out = proc.stdout.decode()
     assert proc.returncode == 0
     assert "in one clause: market-engagement + not-done" in out
-    assert "not cancelled when: negated, historical" in out
+    assert "not cancelled when: historical (its own wording)" in out
 
 
 PACK = textwrap.dedent(

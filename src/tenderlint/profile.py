@@ -43,7 +43,7 @@ PROSE_BACKWARD = re.compile(
 )
 # Notice style: "Quality criterion - Name: Technical / Weighting: 70", "Price - Weighting: 30".
 PROSE_LABELLED = re.compile(
-    rf"\b({CRITERION_WORDS})\b[^.;\n%]{{0,80}}?\bweighting\s*[:=-]?\s*(\d{{1,3}}(?:\.\d+)?)(?!\s*%)(?![\d.]*\s*(?:days|weeks|months|years))\b",
+    rf"\b({CRITERION_WORDS})\b[^.;\n%]{{0,80}}?\bweight(?:ing|ed)(?:\s+(?:at|of))?\s*[:=-]?\s*(\d{{1,3}}(?:\.\d+)?)(?!\s*%)(?![\d.]*\s*(?:days|weeks|months|years))\b",
     re.I,
 )
 EVALUATION_CONTEXT = re.compile(

@@ -314,7 +314,7 @@ OBLIGATION = re.compile(r"\b(shall|must|will|is to|are to)\b", re.I)
 # A glossary entry proper: a term without figures ("KPI 1:" is a label), then an explanation.
 GLOSSARY_ENTRY = re.compile(
     r"^\s*[\"“‘']?[A-Za-z][A-Za-z&/\-–']*(?: [A-Za-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n)\s*"
-    r"(the|a|an|any|where|when|how|what|used|describes?|refers?|means?)\b",
+    r"(the|a|an|any|where|when|how|what|used|describes?|refers?|means?|\w+ing)\b",
     re.I,
 )
 
@@ -324,7 +324,7 @@ def only_names_term(block: Block, char_start: int) -> bool:
     "Key terms" heading counts only when it reads as a definition, not when it states an obligation."""
     if block.kind is BlockKind.HEADING:
         return True
-    if DEFINITION_ENTRY.match(block.text) and char_start < 60 and _defines_at(block.text, char_start):
+    if char_start < 60 and _defines_at(block.text, char_start):
         return True  # the term itself
     if GLOSSARY_ENTRY.match(block.text) and not OBLIGATION.search(block.text) and len(block.text) < 400:
         return True  # a whole "Term: what it means" entry that states no duty
@@ -334,9 +334,12 @@ def only_names_term(block: Block, char_start: int) -> bool:
 
 
 def _defines_at(text: str, char_start: int) -> bool:
-    """The match falls within the defined term at the start of a 'Term: definition' entry."""
+    """The match falls within the term of a definition ("X means ...", "X: a way of ..."), not within
+    the label of a "Key: value" line such as "Social value: pass/fail"."""
     match = DEFINITION_ENTRY.match(text)
-    return match is not None and char_start <= match.start(1)
+    if match is None or char_start > match.start(1):
+        return False
+    return match.group(1).strip() not in (":", "–", "—", "-") or bool(GLOSSARY_ENTRY.match(text))
 
 
 def contexts(

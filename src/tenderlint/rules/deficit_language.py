@@ -11,8 +11,10 @@ from tenderlint.findings import Finding
 from tenderlint.rules.base import DocumentRule
 
 DEFICIT = re.compile(
-    r"\b(needs|deficits?|dependen\w+|problems?|vulnerable|frail\w*|burden\w*|suffer\w*|challenging behaviou?r|"
-    r"unable to|cannot manage|incapable|service users?)\b",
+    r"\b(needs|deficits?|dependen\w+|problems?|vulnerable|frail\w*|burden\w*|suffer\w*|challenging behaviou?rs?|"
+    r"unable to|cannot manage|incapable|service users?|complex (needs|behaviou?rs?|cases?)|high levels? of (need|"
+    r"dependency|risk)|lack (of|the) (capacity|insight|skills|ability)|chaotic|difficult behaviou?rs?|"
+    r"without supervision|at risk of)\b",
     re.I,
 )
 STRENGTH = re.compile(
@@ -20,7 +22,9 @@ STRENGTH = re.compile(
     r"what matters|goals?|hopes|independen\w+|capabilit\w+|talents?|good life|community connections)\b",
     re.I,
 )
-MIN_DEFICIT_TERMS = 8
+MIN_DEFICIT_TERMS = 5
+# Strengths in passing ("promote independence" once) do not balance a document written in deficits.
+DEFICITS_PER_STRENGTH = 6
 
 
 class DeficitOnlyLanguage(DocumentRule):
@@ -60,5 +64,6 @@ class DeficitOnlyLanguage(DocumentRule):
         if not analysis.profile.care_service or not analysis.blocks:
             return
         deficits = sum(len(DEFICIT.findall(block.text)) for block in analysis.blocks)
-        if deficits >= MIN_DEFICIT_TERMS and not analysis.document_matches(STRENGTH):
+        strengths = sum(len(STRENGTH.findall(block.text)) for block in analysis.blocks)
+        if deficits >= MIN_DEFICIT_TERMS and strengths * DEFICITS_PER_STRENGTH < deficits:
             yield analysis.block_finding(self.meta, analysis.first_body_block)
