@@ -134,6 +134,7 @@ def timed(
 
 def capture(cmd: list[str], cwd: Path = WORK) -> tuple[int, str]:
     """Exit code and combined output, for feature and version probes (never raises)."""
+    cwd.mkdir(parents=True, exist_ok=True)  # probes run before the corpora are built into it
     try:
         done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.TimeoutExpired) as error:

@@ -33,6 +33,7 @@ class Analysis:
     unused_suppressions: list[tuple[int | None, tuple[str, ...]]] = field(default_factory=list, repr=False)
     _full_text: str | None = field(default=None, repr=False)
     _document_matches: dict[re.Pattern[str], bool] = field(default_factory=dict, repr=False)
+    _tables: dict[int, list[Block]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(
@@ -59,6 +60,15 @@ class Analysis:
                 self._full_text = "\n".join(block.text for block in self.blocks)
             self._document_matches[pattern] = bool(pattern.search(self._full_text))
         return self._document_matches[pattern]
+
+    def table_blocks(self, table: int) -> list[Block]:
+        """The cells of one table (grouped once per document)."""
+        if self._tables is None:
+            self._tables = {}
+            for block in self.blocks:
+                if block.location.table is not None:
+                    self._tables.setdefault(block.location.table, []).append(block)
+        return self._tables.get(table, [])
 
     @property
     def first_body_block(self) -> int:

@@ -12,7 +12,7 @@ from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
 from tenderlint.nlp.context import DEFINITION_SECTION, HISTORICAL_SECTION, HYPOTHETICAL_SECTION, fact_context
-from tenderlint.nlp.quantities import point_weightings, ratio_weightings
+from tenderlint.nlp.quantities import first_number, point_weightings, ratio_weightings
 
 CRITERIA = (
     (
@@ -55,7 +55,11 @@ EVALUATION_HEADING = re.compile(
 EVALUATION_TALK = re.compile(
     r"\b(award criteria|evaluation criteria|weightings?|will be (evaluated|scored))\b", re.I
 )
-TEMPLATE_FIELD = re.compile(r"«[^»]*»|\[(insert|enter|xx)[^\]]*\]|\bX+%", re.I)
+TEMPLATE_FIELD = re.compile(
+    r"«[^»]*»|\[(insert|enter|xx)[^\]]*\]|\bX+%|\bX+ (days|months|years|weeks)\b", re.I
+)
+# What a placeholder stands for: a weighting, a term, a period, a payment or a figure.
+TEMPLATE_SUBJECT = re.compile(r"weight|marks|term|period|duration|days|months|years|payment|price|%", re.I)
 TOTAL_ROW = re.compile(r"^\s*(total|overall)\b", re.I)
 DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|"
@@ -83,19 +87,10 @@ ISSUE_CUE = re.compile(
     r"last (updated|revised)|effective from)\b",
     re.I,
 )
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "ten": 10,
-}
-NUMBER_WORDS |= {"twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
-NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|eighteen|twenty-four|thirty-six)"
+NUM = (
+    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty-four|"
+    r"thirty-six|forty-eight|sixty)"
+)
 TERM_CONTEXT = re.compile(
     r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial|length)\b", re.I
 )
@@ -161,6 +156,8 @@ class Profile:
     discusses_evaluation: bool = False
     # Weightings left as template fields («Insert_…», [insert]) rather than numbers.
     template_weightings: bool = False
+    # Unfilled placeholders where a weighting, term, period or figure should be: not stated, never judged.
+    template_fields: list[str] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)
     # The procurement's own date: the issue or publication date where one is labelled, else the first date.
     start_date: date | None = None
@@ -196,6 +193,15 @@ class Profile:
     def states_evaluation(self) -> bool:
         return bool(self.weightings)
 
+    def regime_basis(self) -> str:
+        """Why `detected_regime` chose what it did, in words for `tenderlint profile`."""
+        start = f"dated {self.start_date.isoformat()}" if self.start_date else "no date found"
+        if self.detected_regime() == "pcr2015":
+            return f"cites the Public Contracts Regulations 2015 and {start}, before 24 February 2025"
+        if self.start_date and self.start_date >= PA2023_START:
+            return f"{start}, on or after 24 February 2025: the Procurement Act 2023"
+        return f"{start}; the Procurement Act 2023 unless the document cites the 2015 Regulations"
+
     def detected_regime(self) -> str:
         """pcr2015 only for documents that cite the 2015 Regulations and carry no date on or after 24/2/2025."""
         late = self.start_date is not None and self.start_date >= PA2023_START
@@ -229,6 +235,10 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         evaluation_mentions += len(EVALUATION_TALK.findall(text))
         if "weight" in lowered and TEMPLATE_FIELD.search(text):
             profile.template_weightings = True
+        if TEMPLATE_SUBJECT.search(text):
+            for field_match in TEMPLATE_FIELD.finditer(text):
+                if field_match.group(0) not in profile.template_fields:
+                    profile.template_fields.append(field_match.group(0))
         if "public contracts regulations 2015" in lowered or "pcr 2015" in lowered:
             profile.cites_pcr2015 = True
         if "procurement act 2023" in lowered:
@@ -260,7 +270,8 @@ def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
 
 
 def _number(word: str) -> float:
-    return float(NUMBER_WORDS.get(word.lower(), word)) if not word.isdigit() else float(word)
+    value = first_number(word)
+    return value if value is not None else 0.0
 
 
 def _profile_term(profile: Profile, blocks: list[Block]) -> None:

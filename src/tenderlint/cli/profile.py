@@ -45,9 +45,14 @@ def profile(paths: tuple[str, ...]) -> None:
                     c: p.weighting(c) for c in ("price", "quality", "social_value") if p.weighting(c)
                 },
                 "template_weightings": p.template_weightings,
+                "template_fields": p.template_fields,
                 "term_months": p.term_months,
                 "extension_months": p.extension_months,
+                "procurement_start": p.start_date.isoformat() if p.start_date else None,
                 "regime": analysis.regime,
+                "regime_basis": (
+                    f"setting regime = {settings.regime!r}" if settings.regime != "auto" else p.regime_basis()
+                ),
                 "jurisdiction": analysis.jurisdiction,
             }
         )

@@ -62,7 +62,7 @@ def load_concepts(path: Path, data: dict) -> dict[str, Concept]:
     raw = data.get("concepts") or {}
     if not isinstance(raw, dict):
         raise PackError(f"{path}: 'concepts' must be a mapping of concept names to definitions")
-    concepts = {}
+    parsed = []
     for name, entry in raw.items():
         where = f"{path}: concept {name!r}"
         if not isinstance(entry, dict):
@@ -79,24 +79,29 @@ def load_concepts(path: Path, data: dict) -> dict[str, Concept]:
             raise PackError(f"{where}: patterns must be a list of token patterns")
         if not (words or phrases or patterns):
             raise PackError(f"{where}: needs words, phrases or patterns")
+        parsed.append((str(name), entry, words, phrases, patterns))
+    forms = inflections({word for _, _, words, _, _ in parsed for word in words})
+    concepts = {}
+    for name, entry, words, phrases, patterns in parsed:
         if words:
-            patterns = [*patterns, [{"LOWER": {"IN": sorted(inflections(words))}}]]
-        concepts[str(name)] = Concept(
-            str(name), str(entry.get("about", "")).strip(), tuple(patterns), tuple(phrases), str(path)
+            written = sorted({form for word in words for form in forms[word.lower()]})
+            patterns = [*patterns, [{"LOWER": {"IN": written}}]]
+        concepts[name] = Concept(
+            name, str(entry.get("about", "")).strip(), tuple(patterns), tuple(phrases), str(path)
         )
     return concepts
 
 
-def inflections(words: list[str]) -> set[str]:
-    """Each word with every form the lemma table maps to it: subcontract -> subcontracts, subcontracted..."""
-    from tenderlint.nlp.matcher import lemma_forms
+def inflections(words: set[str]) -> dict[str, set[str]]:
+    """Each word with every form the lemma table maps to it (subcontract: subcontracts, subcontracted...),
+    found in one pass over the table for all the words of a pack."""
+    from tenderlint.nlp.tokenizer import lemmas
 
-    forms = lemma_forms()
-    found = set()
-    for word in words:
-        lower = word.lower()
-        found.add(lower)
-        found.update(form.lower() for form in forms.get(lower, ()))
+    wanted = {word.lower() for word in words}
+    found: dict[str, set[str]] = {word: {word} for word in wanted}
+    for form, lemma in lemmas().items():
+        if lemma in wanted:
+            found[lemma].add(form.lower())
     return found
 
 

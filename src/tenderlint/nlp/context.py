@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tenderlint.document import Block, BlockKind
@@ -123,6 +124,8 @@ HISTORICAL_CUES = re.compile(
     re.I,
 )
 PAST_AUXILIARY = {"was", "were", "had"}
+# How far back in a paragraph a history cue still colours what follows (characters).
+HISTORY_REACH = 600
 FUTURE_OR_DUTY = {"will", "shall", "must", "'ll"}
 HISTORICAL_SECTION = re.compile(
     r"\b(history|historical|previous (contract|model|arrangements?|service)|current (position|model|"
@@ -196,9 +199,20 @@ def is_rejected(tokens: Tokens, start: int, end: int, own: Collection[int] = ())
     return bool(REJECTION_AFTER.search(_text_without(tokens, end, right, own)))
 
 
+@lru_cache(maxsize=4096)
+def _section_is(kind: str, trail: tuple[str, ...]) -> bool:
+    """Whether a heading trail names a definitions, options or history section (asked once per trail)."""
+    pattern = {
+        "definition": DEFINITION_SECTION,
+        "options": HYPOTHETICAL_SECTION,
+        "history": HISTORICAL_SECTION,
+    }
+    return any(pattern[kind].search(heading) for heading in trail)
+
+
 def is_hypothetical(tokens: Tokens, start: int, end: int, block: Block, own: Collection[int] = ()) -> bool:
     """An option considered, or a possibility, not a decision: in the clause, or in an options section."""
-    if any(HYPOTHETICAL_SECTION.search(heading) for heading in block.location.trail):
+    if _section_is("options", tuple(block.location.trail)):
         return True
     left, _ = clause_bounds(tokens, start, end)
     return bool(HYPOTHETICAL_WORDS.intersection(_cue_words(tokens, left, end, start, own)))
@@ -228,14 +242,14 @@ def historical(
     """The historical test on words and text, shared by matches (tokens) and profile facts (plain text)."""
     if FUTURE_OR_DUTY.intersection(clause_words):
         return False
-    if any(HISTORICAL_SECTION.search(heading) for heading in trail):
+    if _section_is("history", tuple(trail)):
         return True
     if PAST_AUXILIARY.intersection(clause_words):
         return True
     if FUTURE_OR_DUTY.intersection(sentence_words):
         return bool(HISTORICAL_CUES.search(clause))
     # A paragraph that opens with history goes on describing it until a sentence says what will happen.
-    return bool(HISTORICAL_CUES.search(through_sentence))
+    return bool(HISTORICAL_CUES.search(through_sentence[-HISTORY_REACH:]))
 
 
 WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
@@ -255,7 +269,7 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     clause_end = min((b for b in breaks if b > offset), default=len(sentence))
     clause = sentence[clause_start:clause_end]
     clause_words = WORDS.findall(clause.lower())
-    if any(HISTORICAL_SECTION.search(h) or HYPOTHETICAL_SECTION.search(h) for h in trail):
+    if _section_is("history", tuple(trail)) or _section_is("options", tuple(trail)):
         return "historical"
     if NEGATION_WORDS.intersection(clause_words) or "n't" in clause_words:
         return "negated"
@@ -326,10 +340,17 @@ def only_names_term(block: Block, char_start: int) -> bool:
         return True
     if char_start < 60 and _defines_at(block.text, char_start):
         return True  # the term itself
-    if GLOSSARY_ENTRY.match(block.text) and not OBLIGATION.search(block.text) and len(block.text) < 400:
+    return _block_defines(block.text, tuple(block.location.trail))
+
+
+@lru_cache(maxsize=4096)
+def _block_defines(text: str, trail: tuple[str, ...]) -> bool:
+    """A whole block that only defines: a glossary entry stating no duty, or a definitions section's
+    entry or explanation (asked once per block, however many matches it has)."""
+    if GLOSSARY_ENTRY.match(text) and not OBLIGATION.search(text) and len(text) < 400:
         return True  # a whole "Term: what it means" entry that states no duty
-    if any(DEFINITION_SECTION.search(heading) for heading in block.location.trail):
-        return bool(DEFINITION_ENTRY.match(block.text)) or not OBLIGATION.search(block.text)
+    if _section_is("definition", trail):
+        return bool(DEFINITION_ENTRY.match(text)) or not OBLIGATION.search(text)
     return False
 
 

@@ -158,10 +158,13 @@ class TokenPattern:
             starts: Iterable[int] = range(len(tokens))
         else:
             words, nearest, farthest = self.anchor
+            present = tokens.present(words)
+            if not present:
+                return
             starts = sorted(
                 {
                     position - offset
-                    for word in words
+                    for word in present
                     for position in tokens.positions(word)
                     for offset in range(nearest, farthest + 1)
                     if position >= offset

@@ -48,33 +48,74 @@ class PatternMatcher:
         self.compiled = {rule.meta.code: engine.compile(rule) for rule in rules}
         self.concepts = {c.name: c for rule in rules for c in rule.concepts}
         self.compiled_concepts = {name: engine.compile(c) for name, c in self.concepts.items()}
+        self.concept_words: dict[str, frozenset[str] | None] = {}
+        for name, concept in self.concepts.items():
+            words = self._word_set(concept.patterns, concept.phrases)
+            self.concept_words[name] = None if words is None else frozenset(words)
         self.kinds = {kind for rule in rules for kind in rule.scope}
-        self.anchors: dict[str, set[str] | None] = {rule.meta.code: self._anchors(rule) for rule in rules}
+        # Per rule, alternative word requirements: the block must hold a word of every set in one of them.
+        self.anchors: dict[str, list[list[set[str]]] | None] = {
+            rule.meta.code: self._anchors(rule) for rule in rules
+        }
+        # Per clause, the word sets a block needs (one per concept group whose words can be listed).
+        self.clause_needs = {
+            rule.meta.code: [self._clause_needs(clause) for clause in rule.clauses] for rule in rules
+        }
+        # One set per rule holding a word that every way of matching needs: a quick first test.
+        self.quick: dict[str, frozenset[str] | None] = {
+            code: None if ways is None else frozenset().union(*(way[0] for way in ways))
+            for code, ways in self.anchors.items()
+        }
 
-    def _anchors(self, rule: PatternRule) -> set[str] | None:
-        """Words one of which must be in a block for the rule to match: from its own patterns and the
-        first concept group of each clause (every clause match contains one of those)."""
-        parts: list[set[str] | None] = []
+    def _word_set(self, patterns: Sequence[list[dict]], phrases: Sequence[str]) -> set[str] | None:
+        return rule_anchors(patterns, [self.engine.phrase_words(p) for p in phrases])
+
+    def _anchors(self, rule: PatternRule) -> list[list[set[str]]] | None:
+        """What a block needs for the rule to match it, or None when that cannot be listed: for its own
+        patterns one of their anchor words, and for each clause a word from every concept group."""
+        ways: list[list[set[str]]] = []
         if rule.patterns or rule.phrases:
-            parts.append(rule_anchors(rule.patterns, [self.engine.phrase_words(p) for p in rule.phrases]))
+            words = self._word_set(rule.patterns, rule.phrases)
+            if words is None:
+                return None
+            ways.append([words])
         for clause in rule.clauses:
-            for name in clause.groups[0]:
-                concept = self.concepts[name]
-                parts.append(
-                    rule_anchors(concept.patterns, [self.engine.phrase_words(p) for p in concept.phrases])
-                )
-        if any(part is None for part in parts):
-            return None
-        return set().union(*parts)  # type: ignore[arg-type]
+            needs = self._clause_needs(clause)
+            if not needs:
+                return None
+            ways.append(needs)
+        return ways
+
+    def _clause_needs(self, clause: Clause) -> list[set[str]]:
+        needs = []
+        for group in clause.groups:
+            sets = [self._word_set(self.concepts[n].patterns, self.concepts[n].phrases) for n in group]
+            if all(words is not None for words in sets):
+                needs.append(set().union(*sets))  # type: ignore[arg-type]
+        return needs
 
     def candidates(self, tokens: Tokens, kind: BlockKind) -> list[str]:
-        """The rules that read this kind of block and whose anchor words are among its tokens."""
+        """The rules that read this kind of block and whose required words are among its tokens."""
         words = set(tokens.lowers)
-        return [
-            code
-            for code, anchor in self.anchors.items()
-            if kind in self.rules[code].scope and (anchor is None or not anchor.isdisjoint(words))
-        ]
+        found = []
+        for code, quick in self.quick.items():
+            if kind not in self.rules[code].scope:
+                continue
+            if quick is None or (not quick.isdisjoint(words) and self._has_words(self.anchors[code], words)):
+                found.append(code)
+        return found
+
+    @staticmethod
+    def _has_words(ways: list[list[set[str]]] | None, words: set[str]) -> bool:
+        if ways is None:
+            return True
+        for way in ways:
+            for need in way:
+                if need.isdisjoint(words):
+                    break
+            else:
+                return True
+        return False
 
     def findings(self, analysis: Analysis) -> Iterator[Finding]:
         """Every match that no context cancels, at most one per rule per sentence."""
@@ -86,6 +127,7 @@ class PatternMatcher:
             if not codes:
                 continue
             spans = ConceptSpans(self, tokens)
+            words = set(tokens.lowers)
             matches: list[Candidate] = []
             for code in codes:
                 rule = self.rules[code]
@@ -94,8 +136,9 @@ class PatternMatcher:
                         Candidate(code, start, end)
                         for start, end in self.engine.matches(self.compiled[code], tokens)
                     )
-                for clause in rule.clauses:
-                    matches.extend(clause_matches(code, clause, tokens, spans))
+                for clause, needs in zip(rule.clauses, self.clause_needs[code]):
+                    if all(not need.isdisjoint(words) for need in needs):
+                        matches.extend(clause_matches(code, clause, tokens, spans))
             # A rule's own token patterns are its most exact wording, so they are tried first; its clauses
             # then find what the patterns missed, except in a sentence that only goes on describing the
             # practice a pattern found in the sentence before (one practice, one finding).
@@ -150,7 +193,7 @@ class PatternMatcher:
             reach = rule.nearby_blocks
             nearby = analysis.blocks[max(0, index - reach) : index + 1 + reach]
             if block.location.table is not None:  # a table cell's neighbours are its whole table
-                nearby += [b for b in analysis.blocks if b.location.table == block.location.table]
+                nearby += analysis.table_blocks(block.location.table)
             if any(rule.unless_nearby.search(b.text) for b in nearby):
                 return False
         return True
@@ -200,8 +243,12 @@ class ConceptSpans:
 
     def __call__(self, name: str) -> list[tuple[int, int]]:
         if name not in self.found:
-            compiled = self.matcher.compiled_concepts[name]
-            self.found[name] = _maximal(self.matcher.engine.matches(compiled, self.tokens))
+            words = self.matcher.concept_words[name]
+            if words is not None and not self.tokens.present(words):
+                self.found[name] = []  # none of the words any of its patterns needs is here
+            else:
+                compiled = self.matcher.compiled_concepts[name]
+                self.found[name] = _maximal(self.matcher.engine.matches(compiled, self.tokens))
         return self.found[name]
 
 

@@ -46,12 +46,19 @@ class Tokens:
 
     def positions(self, lower: str) -> list[int]:
         """Where the lower-cased word `lower` occurs."""
+        return self._index().get(lower, [])
+
+    def present(self, lowers: frozenset[str]) -> set[str]:
+        """Those of `lowers` that occur (one set operation, not one lookup per listed word)."""
+        return self._index().keys() & lowers
+
+    def _index(self) -> dict[str, list[int]]:
         if self._positions is None:
             index: dict[str, list[int]] = {}
             for i, word in enumerate(self.lowers):
                 index.setdefault(word, []).append(i)
             self._positions = index
-        return self._positions.get(lower, [])
+        return self._positions
 
     @property
     def sentence_starts(self) -> list[int]:

@@ -53,7 +53,7 @@ class NoCoproduction(AbsenceRule):
         r"\b(co-?produc\w*|co-?design\w*|lived experience|experts? by experience|people who (draw on|use|receive)|"
         r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers)|"
         r"(design|steering|reference|advisory) group|(tenants?|residents?|members|people who use|service users?|"
-        r"carers|experts?)\W+(\w+\W+){0,8}?(sit|sat|sits|will sit|serve|join|joined) on the (evaluation )?panel|"
+        r"carers|experts?)\b[^.]{0,80}?\b(sit|sat|sits|serve|join|joined) on the (evaluation )?panel|"
         r"(evaluation )?panel (will )?(include|includes|including) (a |an |two |three )?(tenants?|residents?|"
         r"service users?|carers?|people|experts?|members)|(workshops?|sessions?|focus groups?) with (tenants|residents|"
         r"people|carers|service users|families)|their views shaped|(tenants|residents|people who use \w+|carers|"

@@ -64,6 +64,8 @@ class DeficitOnlyLanguage(DocumentRule):
         if not analysis.profile.care_service or not analysis.blocks:
             return
         deficits = sum(len(DEFICIT.findall(block.text)) for block in analysis.blocks)
+        if deficits < MIN_DEFICIT_TERMS:
+            return
         strengths = sum(len(STRENGTH.findall(block.text)) for block in analysis.blocks)
-        if deficits >= MIN_DEFICIT_TERMS and strengths * DEFICITS_PER_STRENGTH < deficits:
+        if strengths * DEFICITS_PER_STRENGTH < deficits:
             yield analysis.block_finding(self.meta, analysis.first_body_block)

@@ -1,0 +1,52 @@
+"""What the profile reads, through `tenderlint profile`: weightings as people write them, the procurement's
+own date and regime, template fields, and facts about the past or rejected options left out."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+HEAD = "Invitation to tender for home care services.\n\nIssued 3 March 2026.\n\n"
+
+
+def profile_of(tmp_path, text: str) -> dict:
+    path = tmp_path / "itt.txt"
+    path.write_text(HEAD + text + "\n", encoding="utf-8")
+    proc = run_cli("profile", str(path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    return json.loads(proc.stdout)[0]
+
+
+def test_ratio_and_points_are_weightings(tmp_path):
+    ratio = profile_of(tmp_path, "Tenders will be evaluated on a 60:40 price/quality split.")
+    assert ratio["weightings"] == {"price": 60.0, "quality": 40.0}
+    points = profile_of(tmp_path, "Evaluation: Quality 400 points, Price 600 points.")
+    assert points["weightings"] == {"price": 60.0, "quality": 40.0}
+
+
+def test_past_and_rejected_weightings_are_not_this_tenders(tmp_path):
+    text = (
+        "In 2019 the tender gave price 60% of the marks.\n\n"
+        "This tender will be evaluated on quality 60%, social value 15% and price 25%."
+    )
+    assert profile_of(tmp_path, text)["weightings"] == {"price": 25.0, "quality": 60.0, "social_value": 15.0}
+    capped = profile_of(tmp_path, "The Council does not intend to weight price above 30% of the total marks.")
+    assert capped["weightings"] == {}
+
+
+def test_extension_is_not_the_term_and_a_table_row_gives_context(tmp_path):
+    text = "The contract will run for five years. The Council may extend it for a further 24 months."
+    found = profile_of(tmp_path, text)
+    assert found["term_months"] == 60
+
+
+def test_start_date_regime_and_template_fields(tmp_path):
+    found = profile_of(
+        tmp_path, "Award criteria: quality [insert weighting]%, price XX%. The term is XX months."
+    )
+    assert found["procurement_start"] == "2026-03-03"
+    assert found["regime"] == "pa2023"
+    assert "on or after 24 February 2025" in found["regime_basis"]
+    assert "XX%" in found["template_fields"] and "[insert weighting]" in found["template_fields"]
+    assert found["weightings"] == {}
