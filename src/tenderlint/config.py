@@ -78,6 +78,12 @@ OPTIONS: tuple[Option, ...] = (
         24.0,
         "Initial contract terms of this many months or fewer for ongoing care are flagged.",
     ),
+    Option(
+        "min-tender-window-days",
+        float,
+        25.0,
+        "Fewer days than this between a notice's publication and its tender deadline are flagged.",
+    ),
     Option("rule-packs", list, [], "Extra YAML rule pack files or folders, relative to the config file."),
     Option(
         "pipeline",
@@ -129,6 +135,7 @@ class Settings:
     min_social_value_weighting: float = _default("min-social-value-weighting")
     max_price_weighting: float = _default("max-price-weighting")
     short_visit_minutes: float = _default("short-visit-minutes")
+    min_tender_window_days: float = _default("min-tender-window-days")
     short_term_months: float = _default("short-term-months")
     rule_packs: tuple[str, ...] = _default("rule-packs")
     pipeline: str = _default("pipeline")

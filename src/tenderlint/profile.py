@@ -12,7 +12,7 @@ from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
 from tenderlint.nlp.context import DEFINITION_SECTION, HISTORICAL_SECTION, HYPOTHETICAL_SECTION, fact_context
-from tenderlint.nlp.quantities import first_number, point_weightings, ratio_weightings
+from tenderlint.nlp.quantities import first_number, labelled_weightings, point_weightings, ratio_weightings
 
 CRITERIA = (
     (
@@ -81,6 +81,39 @@ MONTHS = [
     "december",
 ]
 PA2023_START = date(2025, 2, 24)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
+# The label before a date that makes it a notice's publication date, or its deadline for tenders.
+PUBLISHED = re.compile(
+    r"\b(published(?: date)?|publication date|date of dispatch(?: of this notice)?|date of publication|"
+    r"issue date|date issued|issued(?: on)?)\s*(?:on)?[:\s]*$",
+    re.I,
+)
+DEADLINE = re.compile(
+    r"\b(submission deadline|tender deadline|deadline for (tenders|submissions?|bids|responses)|closing date"
+    r"(?: for (tenders|submissions?|bids))?|time limit for receipt of tenders[^:]*|tenders? (must|should) be "
+    r"(received|submitted) by|return date)\b[^.]{0,30}?$",
+    re.I,
+)
+
+
+def dates_in(text: str) -> list[tuple[date, int]]:
+    """Every date written "3 March 2026" or "03/03/2026" (day first), with where it starts."""
+    found = []
+    for match in DATE.finditer(text):
+        day, month, year = match.groups()
+        try:
+            found.append((date(int(year), MONTHS.index(month.lower()) + 1, int(day)), match.start()))
+        except ValueError:
+            continue
+    for match in NUMERIC_DATE.finditer(text):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            found.append((date(year, month, day), match.start()))
+        except ValueError:
+            continue
+    return sorted(found, key=lambda item: item[1])
+
+
 # A date that is the document's own: when it was issued, published or dated.
 ISSUE_CUE = re.compile(
     r"\b(issued?|issue date|published|publication|dated?|date of (this|issue)|version|prepared|"
@@ -109,6 +142,12 @@ RECURRING = re.compile(
     r"\b(every|each|within|after|before|per|than|up to|at least|of the|last|past|previous|first)\s*$", re.I
 )
 EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
+# Notice style: "Duration in months: 12", "Contract length (years): 2".
+LABELLED_TERM = re.compile(
+    r"\b(?:duration|term|length|period)(?: of the contract)?\s*(?:in|\()\s*(?P<unit>months|years)\)?\s*[:=-]?\s*"
+    r"(?P<n>\d{1,3})\b",
+    re.I,
+)
 # "may extend ... for a further 24 months": the number is an extension, not the initial term.
 EXTENSION_WORDS = re.compile(r"\b(extend\w*|extension|further|additional|renew\w*)\b[^.]*$", re.I)
 # What kind of document this is: each signal is counted across the whole text.
@@ -161,6 +200,10 @@ class Profile:
     dates: list[date] = field(default_factory=list)
     # The procurement's own date: the issue or publication date where one is labelled, else the first date.
     start_date: date | None = None
+    # A notice's publication date and its deadline for tenders, when both are labelled.
+    published: date | None = None
+    deadline: date | None = None
+    deadline_block: int | None = None
     cites_pcr2015: bool = False
     cites_pa2023: bool = False
     kinds: set[str] = field(default_factory=set)
@@ -193,6 +236,13 @@ class Profile:
     def states_evaluation(self) -> bool:
         return bool(self.weightings)
 
+    @property
+    def tender_window_days(self) -> int | None:
+        """Days from publication to the tender deadline, when the document states both."""
+        if self.published and self.deadline and self.deadline > self.published:
+            return (self.deadline - self.published).days
+        return None
+
     def regime_basis(self) -> str:
         """Why `detected_regime` chose what it did, in words for `tenderlint profile`."""
         start = f"dated {self.start_date.isoformat()}" if self.start_date else "no date found"
@@ -223,14 +273,14 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             profile.has_evaluation_section = True
         if block.kind is not BlockKind.TABLE_CELL:
             prose_weightings.extend(_prose_weightings(block, index))
-        for day, month, year in DATE.findall(text):
-            try:
-                found = date(int(year), MONTHS.index(month.lower()) + 1, int(day))
-            except ValueError:
-                continue
+        for found, at in dates_in(text):
             profile.dates.append(found)
             if profile.start_date is None and ISSUE_CUE.search(text):
                 profile.start_date = found
+            if profile.published is None and PUBLISHED.search(text[max(0, at - 60) : at]):
+                profile.published = found
+            if profile.deadline is None and DEADLINE.search(text[max(0, at - 90) : at]):
+                profile.deadline, profile.deadline_block = found, index
         lowered = text.lower()
         evaluation_mentions += len(EVALUATION_TALK.findall(text))
         if "weight" in lowered and TEMPLATE_FIELD.search(text):
@@ -288,6 +338,11 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
         if not TERM_CONTEXT.search(context):
             continue
+        labelled = LABELLED_TERM.search(text)
+        if labelled and not fact_context(text, labelled.start(), block.location.trail):
+            factor = 1 if labelled.group("unit").lower().startswith("month") else 12
+            profile.term_months, profile.term_block = float(labelled.group("n")) * factor, index
+            return
         for match in PLUS_TERM.finditer(text):
             if fact_context(text, match.start(), block.location.trail):
                 continue
@@ -373,8 +428,11 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
         found.append((match.start(), classify(match.group(2)), float(match.group(1))))
     for match in PROSE_LABELLED.finditer(text):
         found.append((match.start(), classify(match.group(1)), float(match.group(2))))
-    if not found:  # "a 60:40 price/quality split", "Quality 400 points, Price 600 points"
-        for label, percent, position in ratio_weightings(text) or point_weightings(text):
+    if (
+        not found
+    ):  # "a 60:40 price/quality split", "Quality 400 points, Price 600 points", "Quality 40 / Price 60"
+        pairs = ratio_weightings(text) or point_weightings(text) or labelled_weightings(text)
+        for label, percent, position in pairs:
             found.append((position, classify(label), percent))
     trail = block.location.trail
     return [

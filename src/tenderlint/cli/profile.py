@@ -49,6 +49,7 @@ def profile(paths: tuple[str, ...]) -> None:
                 "term_months": p.term_months,
                 "extension_months": p.extension_months,
                 "procurement_start": p.start_date.isoformat() if p.start_date else None,
+                "tender_window_days": p.tender_window_days,
                 "regime": analysis.regime,
                 "regime_basis": (
                     f"setting regime = {settings.regime!r}" if settings.regime != "auto" else p.regime_basis()

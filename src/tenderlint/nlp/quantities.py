@@ -197,6 +197,24 @@ def point_weightings(text: str) -> list[tuple[str, float, int]]:
     return [(label, round(100 * value / total, 1), pos) for label, value, pos in raw]
 
 
+LABELLED = re.compile(
+    r"\b(?P<label>price|pricing|cost|commercial|quality|technical|social value|community benefits?)\b"
+    r"\s*[:=–-]?\s*(?P<n>\d{1,3}(?:\.\d+)?)\b(?!\s*(?:%|per ?cent|days?|weeks?|months?|years?|hours?|minutes?|"
+    r"words?|pages?|marks? each|,\d|\.\d|/\d))",
+    re.I,
+)
+
+
+def labelled_weightings(text: str) -> list[tuple[str, float, int]]:
+    """ "Quality 40 / Price 60", "Cost: 70, Quality: 30": bare numbers after criteria, taken as percentages
+    only when two or more different criteria are given and they add up to 100."""
+    raw = [(m.group("label").lower(), float(m.group("n")), m.start()) for m in LABELLED.finditer(text)]
+    labels = {label for label, _, _ in raw}
+    if len(labels) < 2 or len(labels) != len(raw) or abs(sum(v for _, v, _ in raw) - 100) > 0.5:
+        return []
+    return raw
+
+
 # Payment terms ------------------------------------------------------------------------------------
 
 DAYS_AFTER = re.compile(r"[\s-]*(?:calendar\s+|working\s+|business\s+)?days?\b", re.I)

@@ -47,6 +47,7 @@ def tenderlint_rules() -> list:
     from tenderlint.rules.prescriptive import PrescriptiveMethod
     from tenderlint.rules.regime import RegimeMismatch
     from tenderlint.rules.social_value import SocialValueWeighting
+    from tenderlint.rules.tender_window import TenderWindowFromDates
     from tenderlint.rules.unused_suppression import UnusedSuppression
 
     return [
@@ -56,6 +57,7 @@ def tenderlint_rules() -> list:
         EvaluationNotFound,
         ShortContractTerm,
         RegimeMismatch,
+        TenderWindowFromDates,
         DeficitOnlyLanguage,
         NoCoproduction,
         FairWorkAbsent,
