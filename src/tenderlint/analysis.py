@@ -10,10 +10,27 @@ from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
 from tenderlint.document import Block, Document
 from tenderlint.findings import Finding, RuleMeta
+from tenderlint.nlp.context import section_is
 from tenderlint.nlp.normalise import squash
 from tenderlint.profile import Profile, build_profile
 
 EXCERPT_LIMIT = 240
+DEFINITION_HEADER = re.compile(
+    r"\b(terms?|definitions?|meanings?|glossary|abbreviations?|acronyms?|explanation)\b", re.I
+)
+
+
+def mark_definition_tables(document: Document) -> None:
+    """Glossary tables ("Term | Meaning", or any table in a definitions section) define, like entries."""
+    for table in document.tables():
+        if not table.rows:
+            continue
+        header = " ".join(cell.text for cell in table.rows[0])
+        in_section = section_is("definition", tuple(table.location.trail))
+        if in_section or (len(table.rows[0]) == 2 and DEFINITION_HEADER.search(header) and len(header) < 60):
+            for row in table.rows:
+                for cell in row:
+                    cell.defines = True
 
 
 @dataclass
@@ -39,6 +56,7 @@ class Analysis:
     def build(
         cls, document: Document, settings: Settings, registry: dict[str, Citation] | None = None
     ) -> Analysis:
+        mark_definition_tables(document)
         blocks = list(document.text_blocks())
         squashed = [squash(block.text) for block in blocks]
         texts = [text for text, _ in squashed]

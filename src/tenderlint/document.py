@@ -90,6 +90,8 @@ class Block:
     rows: list[list[Block]] = field(default_factory=list)
     line_starts: tuple[tuple[int, int], ...] = ()
     suppressions: tuple[str, ...] = ()
+    # A cell of a glossary or definitions table: it names and explains terms, it does not use them.
+    defines: bool = False
 
     def locate(self, offset: int) -> Location:
         """The location of character `offset` in this block's text."""

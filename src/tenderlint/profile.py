@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
-from tenderlint.nlp.context import DEFINITION_SECTION, HISTORICAL_SECTION, HYPOTHETICAL_SECTION, fact_context
+from tenderlint.nlp.context import (
+    DEFINITION_SECTION,
+    HISTORICAL_SECTION,
+    HYPOTHETICAL_SECTION,
+    fact_context,
+    only_names_term,
+)
 from tenderlint.nlp.quantities import first_number, labelled_weightings, point_weightings, ratio_weightings
 
 CRITERIA = (
@@ -336,8 +342,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         context = text
         if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
             context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
-        if not TERM_CONTEXT.search(context):
-            continue
+        if not TERM_CONTEXT.search(context) or only_names_term(block, len(text)):
+            continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
         labelled = LABELLED_TERM.search(text)
         if labelled and not fact_context(text, labelled.start(), block.location.trail):
             factor = 1 if labelled.group("unit").lower().startswith("month") else 12
@@ -422,6 +428,13 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     if not (in_section or EVALUATION_CONTEXT.search(text)):
         return []
     found: list[tuple[int, str | None, float]] = []
+    notice = [(m.start(), _notice_criterion(m), float(m.group("n"))) for m in NOTICE_CRITERION.finditer(text)]
+    if notice:  # "Quality criterion - Name: Social value / Weighting: 15": the name decides
+        return [
+            Weighting(c, p, index)
+            for at, c, p in notice
+            if c and not fact_context(text, at, block.location.trail)
+        ]
     for match in PROSE_FORWARD.finditer(text):
         found.append((match.start(), classify(match.group(1)), float(match.group(2))))
     for match in PROSE_BACKWARD.finditer(text):
@@ -440,6 +453,20 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
         for at, c, p in sorted(found, key=lambda f: f[0])
         if c and not fact_context(text, at, trail)  # not a past, rejected or hypothetical split
     ]
+
+
+NOTICE_CRITERION = re.compile(
+    r"\b(?P<kind>quality|cost|price)(?: criterion)?\s*[-–:]\s*(?:name\s*:\s*(?P<name>[^/\n]{1,100}?)\s*/\s*)?"
+    r"weighting\s*:\s*(?P<n>\d{1,3}(?:\.\d+)?)",
+    re.I,
+)
+
+
+def _notice_criterion(match: re.Match[str]) -> str:
+    named = classify(match.group("name") or "")
+    if named == "social_value":
+        return named
+    return "price" if match.group("kind").lower() in ("cost", "price") else (named or "quality")
 
 
 def _first_statement(weightings: list[Weighting]) -> list[Weighting]:

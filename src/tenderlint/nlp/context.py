@@ -200,7 +200,7 @@ def is_rejected(tokens: Tokens, start: int, end: int, own: Collection[int] = ())
 
 
 @lru_cache(maxsize=4096)
-def _section_is(kind: str, trail: tuple[str, ...]) -> bool:
+def section_is(kind: str, trail: tuple[str, ...]) -> bool:
     """Whether a heading trail names a definitions, options or history section (asked once per trail)."""
     pattern = {
         "definition": DEFINITION_SECTION,
@@ -212,7 +212,7 @@ def _section_is(kind: str, trail: tuple[str, ...]) -> bool:
 
 def is_hypothetical(tokens: Tokens, start: int, end: int, block: Block, own: Collection[int] = ()) -> bool:
     """An option considered, or a possibility, not a decision: in the clause, or in an options section."""
-    if _section_is("options", tuple(block.location.trail)):
+    if section_is("options", tuple(block.location.trail)):
         return True
     left, _ = clause_bounds(tokens, start, end)
     return bool(HYPOTHETICAL_WORDS.intersection(_cue_words(tokens, left, end, start, own)))
@@ -242,7 +242,7 @@ def historical(
     """The historical test on words and text, shared by matches (tokens) and profile facts (plain text)."""
     if FUTURE_OR_DUTY.intersection(clause_words):
         return False
-    if _section_is("history", tuple(trail)):
+    if section_is("history", tuple(trail)):
         return True
     if PAST_AUXILIARY.intersection(clause_words):
         return True
@@ -269,7 +269,7 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     clause_end = min((b for b in breaks if b > offset), default=len(sentence))
     clause = sentence[clause_start:clause_end]
     clause_words = WORDS.findall(clause.lower())
-    if _section_is("history", tuple(trail)) or _section_is("options", tuple(trail)):
+    if section_is("history", tuple(trail)) or section_is("options", tuple(trail)):
         return "historical"
     if NEGATION_WORDS.intersection(clause_words) or "n't" in clause_words:
         return "negated"
@@ -327,7 +327,7 @@ def is_reported(tokens: Tokens, start: int) -> bool:
 OBLIGATION = re.compile(r"\b(shall|must|will|is to|are to)\b", re.I)
 # A glossary entry proper: a term without figures ("KPI 1:" is a label), then an explanation.
 GLOSSARY_ENTRY = re.compile(
-    r"^\s*[\"“‘']?[A-Za-z][A-Za-z&/\-–']*(?: [A-Za-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n)\s*"
+    r"^\s*\|?\s*[\"“‘']?[A-Za-z][A-Za-z&/\-–']*(?: [A-Za-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n|\|)\s*"
     r"(the|a|an|any|where|when|how|what|used|describes?|refers?|means?|\w+ing)\b",
     re.I,
 )
@@ -336,7 +336,7 @@ GLOSSARY_ENTRY = re.compile(
 def only_names_term(block: Block, char_start: int) -> bool:
     """Headings and definition entries name a term without using it. A block under a "Definitions" or
     "Key terms" heading counts only when it reads as a definition, not when it states an obligation."""
-    if block.kind is BlockKind.HEADING:
+    if block.kind is BlockKind.HEADING or block.defines:
         return True
     if char_start < 60 and _defines_at(block.text, char_start):
         return True  # the term itself
@@ -349,7 +349,7 @@ def _block_defines(text: str, trail: tuple[str, ...]) -> bool:
     entry or explanation (asked once per block, however many matches it has)."""
     if GLOSSARY_ENTRY.match(text) and not OBLIGATION.search(text) and len(text) < 400:
         return True  # a whole "Term: what it means" entry that states no duty
-    if _section_is("definition", trail):
+    if section_is("definition", trail):
         return bool(DEFINITION_ENTRY.match(text)) or not OBLIGATION.search(text)
     return False
 

@@ -59,7 +59,11 @@ class NoCoproduction(AbsenceRule):
         r"people|carers|service users|families)|their views shaped|(tenants|residents|people who use \w+|carers|"
         r"service users) (helped|shaped|designed|wrote|co-wrote) |(tenants|residents|carers|service users|users|"
         r"people)['’]? (forum|panel|council|board|reference group|network)|nominate \w* ?(tenants|residents|"
-        r"carers|people|service users) to (attend|join|sit))",
+        r"carers|people|service users) to (attend|join|sit)|(developed|designed|written|shaped|co-designed|agreed) "
+        r"(with|by) (young people|people|carers|residents|tenants|families|service users|experts|members)|"
+        r"panel of (\w+ )?(carers|tenants|residents|people|young people|experts|service users)|(tenants|residents|"
+        r"people who use \w+|carers|families|service users)\b[^.]{0,60}\b(invited|involved|contribute|take part|"
+        r"participate)\b)",
         re.I,
     )
     definition: ClassVar[dict] = {
