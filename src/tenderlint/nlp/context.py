@@ -146,15 +146,23 @@ DEFINITION_ENTRY = re.compile(
 )
 
 
+# How far a cue reaches, in tokens, inside its clause: run-on text copied into notices can make one
+# "sentence" of a whole page, and a "not" fifty words away says nothing about the match (ConText's window).
+CUE_WINDOW = 12
+
+
 def clause_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
-    """Token bounds of the clause holding tokens [start, end): within the sentence, between clause breaks."""
+    """Token bounds of the clause holding tokens [start, end): within the sentence, between clause breaks,
+    and at most CUE_WINDOW tokens either side."""
     sent_start, sent_end = tokens.sentence(start)
     lowers = tokens.lowers
     left = start
-    while left > sent_start and lowers[left - 1] not in CLAUSE_BREAKS:
+    floor = max(sent_start, start - CUE_WINDOW)
+    while left > floor and lowers[left - 1] not in CLAUSE_BREAKS:
         left -= 1
     right = end
-    while right < sent_end and lowers[right] not in CLAUSE_BREAKS:
+    ceiling = min(sent_end, end + CUE_WINDOW)
+    while right < ceiling and lowers[right] not in CLAUSE_BREAKS:
         right += 1
     return left, right
 

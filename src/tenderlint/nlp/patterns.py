@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import rule_anchors
 from tenderlint.nlp.concepts import Clause
-from tenderlint.nlp.context import CONTEXTS, clause_bounds, contexts
+from tenderlint.nlp.context import CONTEXTS, CUE_WINDOW, clause_bounds, contexts
 from tenderlint.nlp.quantities import first_duration, first_number
 from tenderlint.rules.pattern import PatternRule
 
@@ -287,7 +287,15 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
                 _, name, s, e = min(options)
                 chosen.append((name, s, e))
             else:
-                if any(low <= s and e <= high for name in clause.absent for s, e in spans(name)):
+                start = min(s for _, s, _ in chosen)
+                end = max(e for _, _, e in chosen)
+                # A `none` concept cancels the match within its reach: a cue window either side of it when
+                # the clause sets a distance, else the whole sentence (or clause).
+                reach_low, reach_high = low, high
+                if clause.near is not None:
+                    reach = max(clause.near, CUE_WINDOW)
+                    reach_low, reach_high = max(low, start - reach), min(high, end + reach)
+                if any(reach_low <= s and e <= reach_high for name in clause.absent for s, e in spans(name)):
                     continue
                 start = min(s for _, s, _ in chosen)
                 end = max(e for _, _, e in chosen)
