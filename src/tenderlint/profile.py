@@ -428,7 +428,11 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     if not (in_section or EVALUATION_CONTEXT.search(text)):
         return []
     found: list[tuple[int, str | None, float]] = []
-    notice = [(m.start(), _notice_criterion(m), float(m.group("n"))) for m in NOTICE_CRITERION.finditer(text)]
+    notice = []
+    if "eighting" in text:
+        notice = [
+            (m.start(), _notice_criterion(m), float(m.group("n"))) for m in NOTICE_CRITERION.finditer(text)
+        ]
     if notice:  # "Quality criterion - Name: Social value / Weighting: 15": the name decides
         return [
             Weighting(c, p, index)
@@ -444,7 +448,13 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     if (
         not found
     ):  # "a 60:40 price/quality split", "Quality 400 points, Price 600 points", "Quality 40 / Price 60"
-        pairs = ratio_weightings(text) or point_weightings(text) or labelled_weightings(text)
+        lowered = text.lower()
+        pairs = (
+            (RATIO_HINT.search(text) and ratio_weightings(text))
+            or (("point" in lowered or "mark" in lowered) and point_weightings(text))
+            or (len(CRITERION_HINT.findall(text)) >= 2 and labelled_weightings(text))
+            or []
+        )
         for label, percent, position in pairs:
             found.append((position, classify(label), percent))
     trail = block.location.trail
@@ -455,6 +465,8 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
     ]
 
 
+RATIO_HINT = re.compile(r"\d\s*[:/]\s*\d")
+CRITERION_HINT = re.compile(rf"\b({CRITERION_WORDS})\b", re.I)
 NOTICE_CRITERION = re.compile(
     r"\b(?P<kind>quality|cost|price)(?: criterion)?\s*[-–:]\s*(?:name\s*:\s*(?P<name>[^/\n]{1,100}?)\s*/\s*)?"
     r"weighting\s*:\s*(?P<n>\d{1,3}(?:\.\d+)?)",

@@ -181,9 +181,11 @@ def _text_without(tokens: Tokens, left: int, end: int, own: Collection[int]) -> 
 LIMIT_AFTER_NEGATION = {"more", "less", "longer", "fewer", "later", "earlier", "greater", "exceeding", "over"}
 
 
-def is_negated(tokens: Tokens, start: int, end: int, own: Collection[int] = ()) -> bool:
+def is_negated(
+    tokens: Tokens, start: int, end: int, own: Collection[int] = (), bounds: tuple[int, int] | None = None
+) -> bool:
     """The clause around the match negates it."""
-    left, right = clause_bounds(tokens, start, end)
+    left, right = bounds or clause_bounds(tokens, start, end)
     reach = end if own else start
     lowers = tokens.lowers
     for i in range(left, reach):
@@ -197,9 +199,11 @@ def is_negated(tokens: Tokens, start: int, end: int, own: Collection[int] = ()) 
     return bool(NEGATION_AFTER.search(_text_without(tokens, end, right, own)))
 
 
-def is_rejected(tokens: Tokens, start: int, end: int, own: Collection[int] = ()) -> bool:
+def is_rejected(
+    tokens: Tokens, start: int, end: int, own: Collection[int] = (), bounds: tuple[int, int] | None = None
+) -> bool:
     """The clause avoids, replaces, criticises or bans the practice."""
-    left, right = clause_bounds(tokens, start, end)
+    left, right = bounds or clause_bounds(tokens, start, end)
     if REJECTION_WORDS.intersection(_cue_words(tokens, left, end, start, own)):
         return True
     if REJECTION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
@@ -218,18 +222,27 @@ def section_is(kind: str, trail: tuple[str, ...]) -> bool:
     return any(pattern[kind].search(heading) for heading in trail)
 
 
-def is_hypothetical(tokens: Tokens, start: int, end: int, block: Block, own: Collection[int] = ()) -> bool:
+def is_hypothetical(
+    tokens: Tokens,
+    start: int,
+    end: int,
+    block: Block,
+    own: Collection[int] = (),
+    bounds: tuple[int, int] | None = None,
+) -> bool:
     """An option considered, or a possibility, not a decision: in the clause, or in an options section."""
     if section_is("options", tuple(block.location.trail)):
         return True
-    left, _ = clause_bounds(tokens, start, end)
+    left, _ = bounds or clause_bounds(tokens, start, end)
     return bool(HYPOTHETICAL_WORDS.intersection(_cue_words(tokens, left, end, start, own)))
 
 
-def is_historical(tokens: Tokens, start: int, end: int, block: Block) -> bool:
+def is_historical(
+    tokens: Tokens, start: int, end: int, block: Block, bounds: tuple[int, int] | None = None
+) -> bool:
     """What used to happen, or the present arrangements being described: a time cue or past-tense verb in
     the clause with no future or duty ("will", "shall", "must"), or a history / current-position section."""
-    left, right = clause_bounds(tokens, start, end)
+    left, right = bounds or clause_bounds(tokens, start, end)
     sent_start, sent_end = tokens.sentence(start)
     return historical(
         tokens.lowers[left:right],
@@ -383,14 +396,15 @@ def contexts(
 ) -> list[str]:
     """The contexts among `wanted` that hold for the match [start, end), checked cheapest first and
     stopping at the first one found (one is enough to cancel a rule that listed it)."""
+    bounds = clause_bounds(tokens, start, end)
     checks = {
         "definition": lambda: only_names_term(block, char_start),
         "quoted": lambda: is_quoted(block.text, char_start, char_end),
-        "negated": lambda: is_negated(tokens, start, end, own),
-        "rejected": lambda: is_rejected(tokens, start, end, own),
+        "negated": lambda: is_negated(tokens, start, end, own, bounds),
+        "rejected": lambda: is_rejected(tokens, start, end, own, bounds),
         "reported": lambda: is_reported(tokens, start),
-        "hypothetical": lambda: is_hypothetical(tokens, start, end, block, own),
-        "historical": lambda: is_historical(tokens, start, end, block),
+        "hypothetical": lambda: is_hypothetical(tokens, start, end, block, own, bounds),
+        "historical": lambda: is_historical(tokens, start, end, block, bounds),
     }
     for name in CONTEXTS:
         if name in wanted and checks[name]():
