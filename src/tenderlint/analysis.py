@@ -62,10 +62,9 @@ class Analysis:
         texts = [text for text, _ in squashed]
         profile = build_profile(document, blocks)
         regime = profile.detected_regime() if settings.regime == "auto" else settings.regime
+        jurisdiction = profile.jurisdiction if settings.jurisdiction == "auto" else settings.jurisdiction
         offsets = [mapping for _, mapping in squashed]
-        return cls(
-            document, blocks, texts, profile, settings, regime, settings.jurisdiction, offsets, registry or {}
-        )
+        return cls(document, blocks, texts, profile, settings, regime, jurisdiction, offsets, registry or {})
 
     def citations_for(self, meta: RuleMeta) -> tuple[str, ...]:
         """The rule's citations under this document's regime and jurisdiction."""

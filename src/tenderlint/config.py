@@ -41,9 +41,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "jurisdiction",
         str,
-        "england",
-        "Whose law applies.",
-        ("england", "wales", "scotland", "northern-ireland"),
+        "auto",
+        "Whose law applies; `auto` reads Wales or Scotland from the document's own signs, else England.",
+        ("auto", "england", "wales", "scotland", "northern-ireland"),
     ),
     Option(
         "regime",

@@ -178,6 +178,20 @@ UK = re.compile(
 OBLIGATION = re.compile(
     r"\b(the )?(service )?(provider|contractor|supplier|bidder|tenderer)s? (shall|must|will)\b", re.I
 )
+# Signs that a document is made in Wales or Scotland: two different ones are needed ("England and Wales"
+# alone is not one).
+NATION_SIGNS = {
+    "wales": re.compile(
+        r"\b(Social Services and Well-being \(Wales\) Act|Sell2Wales|Welsh Government|Llywodraeth Cymru|Cyngor|"
+        r"Welsh language|Regulation and Inspection of Social Care \(Wales\)|Care Inspectorate Wales|"
+        r"Public Procurement \(Wales\)|Wales Procurement Policy Statement|Cymraeg)\b"
+    ),
+    "scotland": re.compile(
+        r"\b(Public Contracts Scotland|Procurement Reform \(Scotland\) Act|Public Contracts \(Scotland\) "
+        r"Regulations|Scottish Government|Care Inspectorate(?! Wales)|Social Care \(Self-directed Support\) "
+        r"\(Scotland\)|Health and Social Care Partnership)\b"
+    ),
+}
 CARE = re.compile(
     r"\b(social care|home care|domiciliary|care and support|care services?|care workers?|carers?|supported living|"
     r"day (opportunities|services)|care packages?|personal care|reablement|home support|befriending|"
@@ -219,6 +233,8 @@ class Profile:
     care_context: bool = False
     # A document from another country's procurement system: UK rules do not apply.
     non_uk: bool = False
+    # "wales" or "scotland" when the document shows it is made there, else "england".
+    jurisdiction: str = "england"
     # Contract term: initial months, extension months, and the block that states it.
     term_months: float | None = None
     extension_months: float = 0
@@ -323,6 +339,10 @@ def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
     profile.care_service = strong >= max(2, len(text.split()) / 5000)
     profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
     profile.non_uk = len(FOREIGN.findall(text)) >= 3 and not UK.search(text)
+    for place, signs in NATION_SIGNS.items():
+        if len({match.lower() for match in signs.findall(text)}) >= 2:
+            profile.jurisdiction = place
+            break
 
 
 def _number(word: str) -> float:

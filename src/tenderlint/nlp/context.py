@@ -274,6 +274,7 @@ def historical(
 
 
 WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
+FACT_REACH = 90  # characters either side of a fact that its clause's cues are read from
 SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
 
 
@@ -286,9 +287,10 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     sentence = text[sentence_start:sentence_end]
     offset = at - sentence_start
     breaks = [m.start() for m in re.finditer(r"[;:—–]|\b(but|whereas|however|although)\b", sentence)]
-    clause_start = max((b for b in breaks if b < offset), default=0)
+    clause_start = max((b for b in breaks if b < offset), default=0, key=lambda b: b)
     clause_end = min((b for b in breaks if b > offset), default=len(sentence))
-    clause = sentence[clause_start:clause_end]
+    # The same reach as a match's cue window: about a dozen words either side.
+    clause = sentence[max(clause_start, offset - FACT_REACH) : min(clause_end, offset + FACT_REACH)]
     clause_words = WORDS.findall(clause.lower())
     if section_is("history", tuple(trail)) or section_is("options", tuple(trail)):
         return "historical"

@@ -25,7 +25,8 @@ ENGLAND_ONLY = re.compile(
 ELSEWHERE = re.compile(
     r"\b(was|were|had|governed|original|previous|previously|earlier|former|formerly|existing|current|"
     r"superseded|replaced|repealed|revoked|transitional|legacy|before 24 February 2025|begun before|"
-    r"(in|since|during|from) (19\d\d|20(0\d|1\d|2[0-4])))\b|\?",
+    r"(in|since|during|from) (19\d\d|20(0\d|1\d|2[0-4]))|asks? about|asked about|questions? about|(apply|applies) (only )?in England|in England only|"
+    r"do(es)? not apply)\b|\?",
     re.I,
 )
 SENTENCE_END = re.compile(r"[.!?](\s|$)")
@@ -91,7 +92,11 @@ class RegimeMismatch(DocumentRule):
                 yield analysis.block_finding(self.meta, index, message=message, match=legacy.group(0))
                 return
             england = ENGLAND_ONLY.search(block.text)
-            if analysis.jurisdiction == "wales" and england:
+            if (
+                analysis.jurisdiction == "wales"
+                and england
+                and not _describes_other_procurement(block, england.start())
+            ):
                 message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {england.group(0)}."
                 yield analysis.block_finding(self.meta, index, message=message, match=england.group(0))
                 return
