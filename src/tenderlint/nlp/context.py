@@ -135,7 +135,7 @@ HISTORICAL_SECTION = re.compile(
 )
 REPORTED_SPEECH = re.compile(
     r"\b(so-called|so called|known as|referred to as|described as|the (term|phrase|words?)|"
-    r"(told|tell|telling) us|(people|providers|they|respondents|carers) (said|say|says)|"
+    r"told us|telling us|(people|providers|they|respondents|carers|residents|families) tell us|(people|providers|they|respondents|carers) (said|say|says)|"
     r"what (is|are) meant by)\b"
 )
 DEFINITION_SECTION = re.compile(
