@@ -93,7 +93,12 @@ class Analysis:
         return next((i for i, b in enumerate(self.blocks) if b.location.part == "body"), 0)
 
     def block_finding(
-        self, meta: RuleMeta, index: int, message: str | None = None, match: str = ""
+        self,
+        meta: RuleMeta,
+        index: int,
+        message: str | None = None,
+        match: str = "",
+        evidence: dict | None = None,
     ) -> Finding:
         """A finding anchored on a whole block, marking `match` inside it when given."""
         block = self.blocks[index]
@@ -115,4 +120,5 @@ class Analysis:
             excerpt=text,
             span=span,
             block_index=index,
+            evidence=evidence or {},
         )

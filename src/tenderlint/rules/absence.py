@@ -36,7 +36,8 @@ class AbsenceRule(DocumentRule):
         if not self.applies(analysis):
             return
         if analysis.blocks and not analysis.document_matches(self.required):
-            yield analysis.block_finding(self.meta, analysis.first_body_block)
+            evidence = {"searched": "whole document", "wordings found": 0}
+            yield analysis.block_finding(self.meta, analysis.first_body_block, evidence=evidence)
 
 
 # Who evaluates: where evaluation criteria name a panel, people who use the service should be on it.

@@ -83,4 +83,7 @@ class ShortContractTerm(DocumentRule):
         message = f"The contract term is {profile.term_months:g} months"
         message += f" ({total:g} with extensions)" if profile.extension_months else ""
         message += f", at or below {limit:g} months, for an ongoing service, with no reason given."
-        yield analysis.block_finding(self.meta, profile.term_block, message=message)
+        values = {"term_months": profile.term_months, "extension_months": profile.extension_months}
+        yield analysis.block_finding(
+            self.meta, profile.term_block, message=message, evidence={"values": values}
+        )

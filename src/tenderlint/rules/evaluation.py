@@ -52,7 +52,9 @@ class PriceDominant(DocumentRule):
         message = (
             f"Price is weighted at {price:g}%, at or above the {limit:g}% limit: it will decide the award."
         )
-        yield analysis.block_finding(self.meta, anchor, message=message)
+        weightings = {w.criterion: w.percent for w in analysis.profile.weightings}
+        evidence = {"values": {"weightings": weightings, "max-price-weighting": limit}}
+        yield analysis.block_finding(self.meta, anchor, message=message, evidence=evidence)
 
 
 class EvaluationNotFound(DocumentRule):

@@ -89,7 +89,10 @@ class RegimeMismatch(DocumentRule):
                     f"The document is dated {start:%-d %B %Y}, after the Procurement Act 2023 took effect, "
                     f"but cites {legacy.group(0)}."
                 )
-                yield analysis.block_finding(self.meta, index, message=message, match=legacy.group(0))
+                evidence = {"values": {"procurement_start": start.isoformat(), "cites": legacy.group(0)}}
+                yield analysis.block_finding(
+                    self.meta, index, message=message, match=legacy.group(0), evidence=evidence
+                )
                 return
             england = ENGLAND_ONLY.search(block.text)
             if (
