@@ -39,7 +39,15 @@ def interrupt_mid_run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedP
     env = {**os.environ, "NO_COLOR": "1", "TENDERLINT_CACHE_DIR": TEST_CACHE}
     command = [sys.executable, "-m", "tenderlint", str(GOOD), str(slow), *args]
     proc = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        # As in a terminal's foreground job: a test runner started in the background inherits an ignored
+        # SIGINT, which Python keeps, and Ctrl-C could then never reach tenderlint at all.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     workers: list[int] = []
