@@ -195,7 +195,8 @@ NATION_SIGNS = {
 CARE = re.compile(
     r"\b(social care|home care|domiciliary|care and support|care services?|care workers?|carers?|supported living|"
     r"day (opportunities|services)|care packages?|personal care|reablement|home support|befriending|"
-    r"support workers?)\b",
+    r"support workers?|floating support|housing[- ]related support|tenancy (support|sustainment)|supported "
+    r"(housing|accommodation)|support hours|recovery support|outreach support)\b",
     re.I,
 )
 
