@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tenderlint.nlp.quantities import first_number, payment_days, point_weightings, ratio_weightings
+from tenderlint.nlp.quantities import first_duration, first_number, point_weightings, ratio_weightings
 
 
 @pytest.mark.parametrize(
@@ -28,17 +28,19 @@ def test_first_number(text, value):
 
 
 @pytest.mark.parametrize(
-    ("text", "days"),
+    ("text", "unit", "value"),
     [
-        ("Invoices will be paid within sixty (60) days of receipt.", 60),
-        ("Payment terms are net 45.", 45),
-        ("paid by the end of the month following the month of receipt", 45),
-        ("We pay within 10 working days.", 10),
-        ("Payment will be made promptly.", None),
+        ("within sixty (60) days of receipt", "days", 60),
+        ("within two months of receipt", "days", 60),
+        ("the end of the month following the month of receipt", "days", 45),
+        ("net 45", "days", 45),
+        ("a quarter-hour call", "minutes", 15),
+        ("consultation ran for four weeks", "weeks", 4),
+        ("payment will be made promptly", "days", None),
     ],
 )
-def test_payment_days(text, days):
-    assert payment_days(text) == days
+def test_first_duration_in_a_rules_unit(text, unit, value):
+    assert first_duration(text, unit) == value
 
 
 def test_ratio_weightings_either_order():

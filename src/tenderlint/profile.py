@@ -18,7 +18,13 @@ from tenderlint.nlp.context import (
     fact_context,
     only_names_term,
 )
-from tenderlint.nlp.quantities import first_number, labelled_weightings, point_weightings, ratio_weightings
+from tenderlint.nlp.quantities import (
+    NUMBER_WORDS,
+    first_number,
+    labelled_weightings,
+    point_weightings,
+    ratio_weightings,
+)
 
 CRITERIA = (
     (
@@ -126,10 +132,7 @@ ISSUE_CUE = re.compile(
     r"last (updated|revised)|effective from)\b",
     re.I,
 )
-NUM = (
-    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty-four|"
-    r"thirty-six|forty-eight|sixty)"
-)
+NUM = rf"(\d{{1,3}}|{NUMBER_WORDS})"
 TERM_CONTEXT = re.compile(
     r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial|length)\b", re.I
 )

@@ -1,5 +1,5 @@
 """Property-based tests of the text pipeline: for any bytes or text at all, decoding, the text, Markdown
-and HTML parsers, whitespace squashing, the guards and the whole linter either work or raise
+and HTML parsers, whitespace squashing, the context checks and the whole linter either work or raise
 `InputError`, never anything else (which would be an E999 internal error for a user)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tenderlint.config import Settings  # noqa: E402
 from tenderlint.document import Block, BlockKind, Location  # noqa: E402
 from tenderlint.engine import linter_for  # noqa: E402
 from tenderlint.errors import InputError  # noqa: E402
-from tenderlint.nlp import context as guards  # noqa: E402
+from tenderlint.nlp import context  # noqa: E402
 from tenderlint.nlp.normalise import squash  # noqa: E402
 from tenderlint.parsers.html import HtmlParser  # noqa: E402
 from tenderlint.parsers.markdown import MarkdownParser  # noqa: E402
@@ -118,7 +118,7 @@ def test_squash_maps_every_character_back(text):
 
 @FAST
 @given(TEXTS, st.data())
-def test_guards_never_crash(text, data):
+def test_context_checks_never_crash(text, data):
     engine = linter_for(Settings()).matcher.engine
     tokens = next(engine.tokenize([squash(text)[0]]))
     if not len(tokens):
@@ -128,8 +128,9 @@ def test_guards_never_crash(text, data):
     kind = data.draw(st.sampled_from(list(BlockKind)))
     block = Block(kind, tokens.text, Location(line=1, trail=(text[:30],)))
     char_start, char_end = tokens.starts[start], tokens.ends[end - 1]
-    guards.guard_reason(tokens, start, end, block, char_start, char_end)
-    guards.is_quoted(text, data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text))))
+    context.contexts(tokens, start, end, block, char_start, char_end)
+    context.is_quoted(text, data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text))))
+    context.fact_context(text, data.draw(st.integers(0, len(text))), (text[:30],))
 
 
 @pytest.mark.parametrize("name", ["x.txt", "x.md", "x.html", "x"])

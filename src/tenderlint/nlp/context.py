@@ -167,10 +167,15 @@ def clause_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _cue_words(tokens: Tokens, left: int, end: int, start: int, own: Collection[int]) -> list[str]:
-    """Lower-cased words of the clause before the match, and inside a multi-concept match, minus `own`."""
+def _cue_positions(left: int, end: int, start: int, own: Collection[int]) -> list[int]:
+    """Token positions where a cue can sit: the clause before the match, and inside a multi-concept
+    match, leaving out the rule's own concept words."""
     reach = end if own else start
-    return [tokens.lowers[i] for i in range(left, reach) if i not in own]
+    return [i for i in range(left, reach) if i not in own]
+
+
+def _cue_words(tokens: Tokens, left: int, end: int, start: int, own: Collection[int]) -> list[str]:
+    return [tokens.lowers[i] for i in _cue_positions(left, end, start, own)]
 
 
 def _text_without(tokens: Tokens, left: int, end: int, own: Collection[int]) -> str:
@@ -186,14 +191,12 @@ def is_negated(
 ) -> bool:
     """The clause around the match negates it."""
     left, right = bounds or clause_bounds(tokens, start, end)
-    reach = end if own else start
     lowers = tokens.lowers
-    for i in range(left, reach):
-        if i in own or lowers[i] not in NEGATION_WORDS:
-            continue
-        if i + 1 < len(lowers) and lowers[i + 1] in LIMIT_AFTER_NEGATION:
-            continue
-        return True
+    for i in _cue_positions(left, end, start, own):
+        if lowers[i] in NEGATION_WORDS and (
+            i + 1 == len(lowers) or lowers[i + 1] not in LIMIT_AFTER_NEGATION
+        ):
+            return True
     if NEGATION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
         return True
     return bool(NEGATION_AFTER.search(_text_without(tokens, end, right, own)))
@@ -244,11 +247,12 @@ def is_historical(
     the clause with no future or duty ("will", "shall", "must"), or a history / current-position section."""
     left, right = bounds or clause_bounds(tokens, start, end)
     sent_start, sent_end = tokens.sentence(start)
+    through = tokens.ends[sent_end - 1]
     return historical(
         tokens.lowers[left:right],
         tokens.span_text(left, right),
         tokens.lowers[sent_start:sent_end],
-        tokens.span_text(0, sent_end),
+        tokens.text[max(0, through - HISTORY_REACH) : through],
         block.location.trail,
     )
 
@@ -260,7 +264,9 @@ def historical(
     through_sentence: str,
     trail: Collection[str] = (),
 ) -> bool:
-    """The historical test on words and text, shared by matches (tokens) and profile facts (plain text)."""
+    """The historical test on words and text, shared by matches (tokens) and profile facts (plain text).
+    `through_sentence` is the paragraph up to the end of the sentence (its last HISTORY_REACH characters
+    are read)."""
     if FUTURE_OR_DUTY.intersection(clause_words):
         return False
     if section_is("history", tuple(trail)):
@@ -276,6 +282,9 @@ def historical(
 WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
 FACT_REACH = 90  # characters either side of a fact that its clause's cues are read from
 SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
+FACT_CLAUSE_BREAK = re.compile(r"[;:—–]|\b(but|whereas|however|although)\b", re.I)
+# "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
+FACT_HYPOTHETICAL = re.compile(r"\boption \w\b|\b(intends?|proposing)\b", re.I)
 
 
 def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
@@ -286,25 +295,25 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     sentence_end = following.end() if following else len(text)
     sentence = text[sentence_start:sentence_end]
     offset = at - sentence_start
-    breaks = [m.start() for m in re.finditer(r"[;:—–]|\b(but|whereas|however|although)\b", sentence)]
-    clause_start = max((b for b in breaks if b < offset), default=0, key=lambda b: b)
+    breaks = [m.start() for m in FACT_CLAUSE_BREAK.finditer(sentence)]
+    clause_start = max((b for b in breaks if b < offset), default=0)
     clause_end = min((b for b in breaks if b > offset), default=len(sentence))
     # The same reach as a match's cue window: about a dozen words either side.
     clause = sentence[max(clause_start, offset - FACT_REACH) : min(clause_end, offset + FACT_REACH)]
     clause_words = WORDS.findall(clause.lower())
-    if section_is("history", tuple(trail)) or section_is("options", tuple(trail)):
+    if section_is("history", tuple(trail)):
         return "historical"
+    if section_is("options", tuple(trail)):
+        return "hypothetical"
     if NEGATION_WORDS.intersection(clause_words) or "n't" in clause_words:
         return "negated"
     if REJECTION_WORDS.intersection(clause_words) or REJECTION_PHRASES_BEFORE.search(clause.lower()):
         return "rejected"
-    # "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
-    if (HYPOTHETICAL_WORDS - {"option"}).intersection(clause_words) or re.search(
-        r"\boption \w\b|\b(intends?|proposing)\b", clause.lower()
-    ):
+    if (HYPOTHETICAL_WORDS - {"option"}).intersection(clause_words) or FACT_HYPOTHETICAL.search(clause):
         return "hypothetical"
     sentence_words = WORDS.findall(sentence.lower())
-    if historical(clause_words, clause, sentence_words, text[:sentence_end], trail):
+    through = text[max(0, sentence_end - HISTORY_REACH) : sentence_end]
+    if historical(clause_words, clause, sentence_words, through, trail):
         return "historical"
     return None
 
@@ -412,11 +421,3 @@ def contexts(
         if name in wanted and checks[name]():
             return [name]
     return []
-
-
-def guard_reason(
-    tokens: Tokens, start: int, end: int, block: Block, char_start: int, char_end: int
-) -> str | None:
-    """The first context that cancels a match under the default (every context cancels)."""
-    found = contexts(tokens, start, end, block, char_start, char_end)
-    return found[0] if found else None

@@ -48,18 +48,19 @@ class PatternMatcher:
         self.compiled = {rule.meta.code: engine.compile(rule) for rule in rules}
         self.concepts = {c.name: c for rule in rules for c in rule.concepts}
         self.compiled_concepts = {name: engine.compile(c) for name, c in self.concepts.items()}
+        # The words one of which any match of a concept contains, or None when they cannot be listed.
         self.concept_words: dict[str, frozenset[str] | None] = {}
         for name, concept in self.concepts.items():
             words = self._word_set(concept.patterns, concept.phrases)
             self.concept_words[name] = None if words is None else frozenset(words)
         self.kinds = {kind for rule in rules for kind in rule.scope}
-        # Per rule, alternative word requirements: the block must hold a word of every set in one of them.
-        self.anchors: dict[str, list[list[set[str]]] | None] = {
-            rule.meta.code: self._anchors(rule) for rule in rules
-        }
         # Per clause, the word sets a block needs (one per concept group whose words can be listed).
         self.clause_needs = {
             rule.meta.code: [self._clause_needs(clause) for clause in rule.clauses] for rule in rules
+        }
+        # Per rule, alternative word requirements: the block must hold a word of every set in one of them.
+        self.anchors: dict[str, list[list[frozenset[str]]] | None] = {
+            rule.meta.code: self._anchors(rule) for rule in rules
         }
         # One set per rule holding a word that every way of matching needs: a quick first test.
         self.quick: dict[str, frozenset[str] | None] = {
@@ -70,33 +71,32 @@ class PatternMatcher:
     def _word_set(self, patterns: Sequence[list[dict]], phrases: Sequence[str]) -> set[str] | None:
         return rule_anchors(patterns, [self.engine.phrase_words(p) for p in phrases])
 
-    def _anchors(self, rule: PatternRule) -> list[list[set[str]]] | None:
+    def _anchors(self, rule: PatternRule) -> list[list[frozenset[str]]] | None:
         """What a block needs for the rule to match it, or None when that cannot be listed: for its own
         patterns one of their anchor words, and for each clause a word from every concept group."""
-        ways: list[list[set[str]]] = []
+        ways: list[list[frozenset[str]]] = []
         if rule.patterns or rule.phrases:
             words = self._word_set(rule.patterns, rule.phrases)
             if words is None:
                 return None
-            ways.append([words])
-        for clause in rule.clauses:
-            needs = self._clause_needs(clause)
+            ways.append([frozenset(words)])
+        for needs in self.clause_needs[rule.meta.code]:
             if not needs:
                 return None
             ways.append(needs)
         return ways
 
-    def _clause_needs(self, clause: Clause) -> list[set[str]]:
+    def _clause_needs(self, clause: Clause) -> list[frozenset[str]]:
         needs = []
         for group in clause.groups:
-            sets = [self._word_set(self.concepts[n].patterns, self.concepts[n].phrases) for n in group]
+            sets = [self.concept_words[name] for name in group]
             if all(words is not None for words in sets):
-                needs.append(set().union(*sets))  # type: ignore[arg-type]
+                needs.append(frozenset().union(*sets))  # type: ignore[arg-type]
         return needs
 
-    def candidates(self, tokens: Tokens, kind: BlockKind) -> list[str]:
+    def candidates(self, tokens: Tokens, kind: BlockKind, words: set[str] | None = None) -> list[str]:
         """The rules that read this kind of block and whose required words are among its tokens."""
-        words = set(tokens.lowers)
+        words = set(tokens.lowers) if words is None else words
         found = []
         for code, quick in self.quick.items():
             if kind not in self.rules[code].scope:
@@ -106,7 +106,7 @@ class PatternMatcher:
         return found
 
     @staticmethod
-    def _has_words(ways: list[list[set[str]]] | None, words: set[str]) -> bool:
+    def _has_words(ways: list[list[frozenset[str]]] | None, words: set[str]) -> bool:
         if ways is None:
             return True
         for way in ways:
@@ -123,11 +123,11 @@ class PatternMatcher:
         read = [i for i, block in enumerate(analysis.blocks) if block.kind in self.kinds]
         for index, tokens in zip(read, self.engine.tokenize(analysis.texts[i] for i in read)):
             block = analysis.blocks[index]
-            codes = self.candidates(tokens, block.kind)
+            words = set(tokens.lowers)
+            codes = self.candidates(tokens, block.kind, words)
             if not codes:
                 continue
             spans = ConceptSpans(self, tokens)
-            words = set(tokens.lowers)
             matches: list[Candidate] = []
             for code in codes:
                 rule = self.rules[code]
@@ -297,8 +297,6 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
                     reach_low, reach_high = max(low, start - reach), min(high, end + reach)
                 if any(reach_low <= s and e <= reach_high for name in clause.absent for s, e in spans(name)):
                     continue
-                start = min(s for _, s, _ in chosen)
-                end = max(e for _, _, e in chosen)
                 # Every token any of the clause's concepts covers in this sentence is the rule's own wording:
                 # "not" in "will not be accepted" is the prohibition, not a negation of another one.
                 own = frozenset(

@@ -50,6 +50,8 @@ SCALES = {"hundred": 100}
 ADVERBS = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = "|".join(sorted([w for w in UNITS if w not in ("a", "an")] + list(TENS) + list(ADVERBS), key=len))
 # "forty-five", "twenty four", "one hundred and twenty", "sixty (60)", "60", "1,000.5"
+# One number in words, as a regex fragment for other modules: "twelve", "twenty-four", "forty five".
+NUMBER_WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?"
 NUMBER = re.compile(
     rf"(?<![\w.])(?:(?P<figure>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<words>(?:{_WORD}|hundred)(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|hundred))*))"
@@ -142,11 +144,6 @@ def first_duration(text: str, unit: str) -> float | None:
     return None
 
 
-def word_is_number(word: str) -> bool:
-    """One token that is a number in words ("fifteen", "forty-five") or figures."""
-    return bool(NUMBER.fullmatch(word.strip()))
-
-
 # Weightings ---------------------------------------------------------------------------------------
 
 RATIO = re.compile(
@@ -213,19 +210,3 @@ def labelled_weightings(text: str) -> list[tuple[str, float, int]]:
     if len(labels) < 2 or len(labels) != len(raw) or abs(sum(v for _, v, _ in raw) - 100) > 0.5:
         return []
     return raw
-
-
-# Payment terms ------------------------------------------------------------------------------------
-
-DAYS_AFTER = re.compile(r"[\s-]*(?:calendar\s+|working\s+|business\s+)?days?\b", re.I)
-NET = re.compile(r"\bnet\s*(?P<n>\d{1,3})\b", re.I)
-
-
-def payment_days(text: str) -> float | None:
-    """The longest payment period stated in `text`, in days: "within sixty (60) days", "net 45",
-    "the end of the month following the month of receipt" (up to 61 days: read as 45 or more)."""
-    values = [n.value for n in numbers(text) if DAYS_AFTER.match(text, n.end)]
-    values += [float(m.group("n")) for m in NET.finditer(text)]
-    if MONTH_FOLLOWING.search(text):
-        values.append(MONTH_FOLLOWING_DAYS)
-    return max(values) if values else None
