@@ -70,12 +70,17 @@ class Analysis:
         """The rule's citations under this document's regime and jurisdiction."""
         return cite(meta.citations_for(self.regime, self.jurisdiction), self.registry, self.jurisdiction)
 
+    @property
+    def full_text(self) -> str:
+        """Every block's text, joined once per document."""
+        if self._full_text is None:
+            self._full_text = "\n".join(block.text for block in self.blocks)
+        return self._full_text
+
     def document_matches(self, pattern: re.Pattern[str]) -> bool:
         """Whether the whole text contains `pattern` (asked per match, so answered once per pattern)."""
         if pattern not in self._document_matches:
-            if self._full_text is None:
-                self._full_text = "\n".join(block.text for block in self.blocks)
-            self._document_matches[pattern] = bool(pattern.search(self._full_text))
+            self._document_matches[pattern] = bool(pattern.search(self.full_text))
         return self._document_matches[pattern]
 
     def table_blocks(self, table: int) -> list[Block]:

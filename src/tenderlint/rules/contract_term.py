@@ -29,9 +29,8 @@ def _ongoing_service(analysis: Analysis) -> bool:
     """A document about a service that runs continuously: care or support, or mostly about "the service"."""
     if analysis.document_matches(ONGOING_SERVICE):
         return True
-    text = "\n".join(block.text for block in analysis.blocks)
-    services = len(SERVICE.findall(text))
-    return services >= 5 and services > 2 * len(PROJECT.findall(text))
+    services = len(SERVICE.findall(analysis.full_text))
+    return services >= 5 and services > 2 * len(PROJECT.findall(analysis.full_text))
 
 
 # A reason is about the term when its block talks about the term.
