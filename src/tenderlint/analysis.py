@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
-from tenderlint.document import Block, Document
+from tenderlint.document import Block, Document, title_index
 from tenderlint.findings import Finding, RuleMeta
 from tenderlint.nlp.context import section_is
 from tenderlint.nlp.normalise import squash
@@ -93,9 +93,17 @@ class Analysis:
         return self._tables.get(table, [])
 
     @property
-    def first_body_block(self) -> int:
-        """Where document-level findings are anchored: the first block of the body, not a page header."""
-        return next((i for i, b in enumerate(self.blocks) if b.location.part == "body"), 0)
+    def title_block(self) -> int:
+        """Where findings about the whole document are anchored: its title, never page furniture."""
+        return title_index(self.blocks)
+
+    def first_block_about(self, pattern: re.Pattern[str]) -> int:
+        """The first body block that `pattern` finds (the section a document-level finding is about),
+        else the title."""
+        for index, block in enumerate(self.blocks):
+            if block.location.part == "body" and pattern.search(block.text):
+                return index
+        return self.title_block
 
     def block_finding(
         self,

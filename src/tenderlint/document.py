@@ -115,6 +115,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # Inline suppressions that apply to the whole file (e.g. `tenderlint: disable-file=TL201`).
     file_suppressions: tuple[str, ...] = ()
+    # Web page furniture (navigation, site header and footer, cookie banner, breadcrumbs): kept for
+    # the record, never read by rules and never an anchor for a finding.
+    furniture: list[Block] = field(default_factory=list)
 
     def text_blocks(self) -> Iterator[Block]:
         """Every block that carries text, with tables flattened to their cells, in reading order."""
@@ -131,3 +134,17 @@ class Document:
     @property
     def word_count(self) -> int:
         return sum(len(block.text.split()) for block in self.text_blocks())
+
+
+#: How far into the body a heading still counts as the document's title.
+TITLE_REACH = 12
+
+
+def title_index(blocks: list[Block]) -> int:
+    """Where findings about the whole document are anchored: its title (the first heading near the
+    top of the body), else the first body block; never a page header, footer or navigation."""
+    body = [index for index, block in enumerate(blocks) if block.location.part == "body"]
+    for index in body[:TITLE_REACH]:
+        if blocks[index].kind is BlockKind.HEADING:
+            return index
+    return body[0] if body else 0

@@ -10,7 +10,7 @@ from tenderlint import errors
 from tenderlint.document import BlockKind, Document
 from tenderlint.errors import InputError
 from tenderlint.parsers.suppress import rule_codes
-from tenderlint.parsers.text import TextParser, heading_level
+from tenderlint.parsers.text import TextParser
 from tenderlint.parsers.textdecode import decode_text
 
 SAMPLE = "Payment\n\nThe Council pays £21.50 – per hour.\n"
@@ -103,15 +103,6 @@ def test_headings_are_conservative_and_build_a_trail() -> None:
     assert [block.level for block in document.blocks[:3]] == [1, None, 2]
     paragraph = document.blocks[3]
     assert paragraph.location.trail == ("SERVICE SPECIFICATION", "4.2 Payment")
-
-
-def test_heading_level_rules() -> None:
-    assert heading_level("4.2.1 Invoices") == 3
-    assert heading_level("4.2. Payment") == 2
-    assert heading_level("TERMS AND CONDITIONS") == 1
-    assert heading_level("1.5 hours per visit") is None
-    assert heading_level("PAYMENT.") is None
-    assert heading_level("X" * 85) is None
 
 
 def test_suppression_comments_are_not_text() -> None:

@@ -46,6 +46,7 @@ def clean() -> None:
 def _register() -> None:
     from tenderlint.cli.eval import evaluate
     from tenderlint.cli.lint import lint
+    from tenderlint.cli.outline import outline
     from tenderlint.cli.profile import profile
     from tenderlint.cli.rules import rule, rules
 
@@ -53,6 +54,7 @@ def _register() -> None:
     main.add_command(clean)
     main.add_command(evaluate)
     main.add_command(profile)
+    main.add_command(outline)
     main.add_command(rules)
     main.add_command(rule)
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from tenderlint.document import Block, BlockKind
+from tenderlint.parsers import headings
 from tenderlint.parsers.docx_numbering import Numbering
 from tenderlint.parsers.docx_styles import BODY_OUTLINE, Styles, numbering_props, outline_level
-from tenderlint.parsers.docx_text import W, comment_anchors, iter_paragraphs, paragraph_text, wrapped_children
+from tenderlint.parsers.docx_text import (
+    W,
+    comment_anchors,
+    iter_paragraphs,
+    paragraph_text,
+    runs_bold,
+    wrapped_children,
+)
 from tenderlint.parsers.wordproc import Outline, to_int
 
 WRAPPERS = (W + "sdtContent", W + "customXml")
@@ -55,6 +63,9 @@ class BodyWalker:
         level = self._heading_level(style_id, ppr)
         if level is not None:
             return self.outline.add_paragraph(BlockKind.HEADING, text, ids, level=level, number=number)
+        inferred = self._inferred_heading(p, style_id, text, number, ilvl)
+        if inferred is not None:
+            return self.outline.add_inferred_heading(text, inferred, ids, number=number)
         if ilvl is not None:
             return self.outline.add_paragraph(BlockKind.LIST_ITEM, text, ids, level=ilvl + 1, number=number)
         return self.outline.add_paragraph(BlockKind.PARAGRAPH, text, ids)
@@ -111,6 +122,22 @@ class BodyWalker:
             self._warn("Some list numbers could not be worked out; list items are shown without them.")
             self.numbering = None
             return None, ilvl
+
+    def _inferred_heading(
+        self, p: Any, style_id: str | None, text: str, number: str | None, ilvl: int | None
+    ) -> headings.Heading | None:
+        """A heading written without a heading style: bold, numbered or in capitals. A list item
+        counts only when it is bold or in capitals, so an ordinary numbered list stays a list."""
+        if not text or len(text) > headings.MAX_CHARACTERS:
+            return None
+        bold = runs_bold(p, self.styles.is_bold(style_id))
+        if ilvl is None:
+            return headings.classify(text, emphasis=bold)
+        labelled = f"{number} {text}" if number and number[:1].isdigit() else text
+        heading = headings.classify(labelled, emphasis=bold)
+        if heading is None or not (bold or headings.in_capitals(text)):
+            return None
+        return heading if number and number[:1].isdigit() else headings.Heading(ilvl + 1)
 
     def _heading_level(self, style_id: str | None, ppr: Any) -> int | None:
         direct = outline_level(ppr)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tenderlint.parsers.docx_text import W
+from tenderlint.parsers.docx_text import W, toggled
 from tenderlint.parsers.wordproc import to_int
 
 HEADING_NAME = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
@@ -22,6 +22,7 @@ class Style:
     outline: int | None
     num_id: str | None
     ilvl: int | None
+    bold: bool | None = None
 
 
 def numbering_props(ppr: Any) -> tuple[str | None, int | None]:
@@ -72,6 +73,7 @@ class Styles:
             outline=outline_level(ppr),
             num_id=num_id,
             ilvl=ilvl,
+            bold=toggled(node.find(W + "rPr"), "b"),
         )
 
     def chain(self, style_id: str | None) -> list[Style]:
@@ -99,6 +101,13 @@ class Styles:
             if style.outline is not None:
                 return style.outline + 1 if 0 <= style.outline < BODY_OUTLINE else None
         return None
+
+    def is_bold(self, style_id: str | None) -> bool:
+        """Whether the style (or the nearest ancestor that says) makes its text bold."""
+        for style in self.chain(style_id):
+            if style.bold is not None:
+                return style.bold
+        return False
 
     def is_toc(self, style_id: str | None) -> bool:
         """True for the "TOC 1".."TOC 9" styles Word gives table-of-contents lines."""

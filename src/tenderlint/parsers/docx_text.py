@@ -120,6 +120,32 @@ def paragraph_text(paragraph: Any) -> str:
     return "".join(walker.parts).strip()
 
 
+OFF = ("0", "false", "off", "none")
+
+
+def toggled(rpr: Any, tag: str) -> bool | None:
+    """A run property such as w:b as set in one w:rPr: True, False, or None when not set there."""
+    if rpr is None:
+        return None
+    node = rpr.find(W + tag)
+    if node is None:
+        return None
+    return (node.get(W + "val") or "true").lower() not in OFF
+
+
+def runs_bold(paragraph: Any, style_bold: bool = False) -> bool:
+    """Every run that shows text is bold (directly or by the paragraph's style): a bold paragraph."""
+    seen = False
+    for run in paragraph.iter(W + "r"):
+        if not any((node.text or "").strip() for node in run.iterfind(W + "t")):
+            continue
+        seen = True
+        bold = toggled(run.find(W + "rPr"), "b")
+        if not (style_bold if bold is None else bold):
+            return False
+    return seen
+
+
 def container_text(container: Any) -> str:
     """Text of every paragraph under a body-like element (cell, header, note), one per line."""
     lines: list[str] = []

@@ -30,6 +30,17 @@ BLOCKS = {
     "summary", "legend", "dl", "body", "html", "hr",
 }  # fmt: skip
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "wbr"}
+# Page furniture: navigation, site header and footer, cookie banners, breadcrumbs, skip links. Its text
+# is kept apart (Document.furniture) so rules never read it and no finding anchors on it.
+FURNITURE_TAGS = {"nav", "aside"}
+PAGE_FRAME_TAGS = {"header", "footer"}  # furniture unless inside the content they head
+CONTENT_TAGS = {"main", "article", "section"}
+FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
+FURNITURE_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|cookies?|cookie-banner|skip-?link|skip|"
+    r"masthead|site-?search|(?:site|page|global|govuk)[-_]?(?:header|footer))(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 LATIN1_ALIASES = {"iso8859-1", "ascii", "latin-1"}
 
@@ -84,6 +95,8 @@ class _Open:
     counter: ListCounter | None = None
     #: Where a table cell's tag starts, so an empty cell still has a location.
     start: tuple[int, int] | None = None
+    #: The element is page furniture (navigation, site header, cookie banner…).
+    furniture: bool = False
 
 
 class _Collector(_StdlibHTMLParser):
@@ -108,6 +121,12 @@ class _Collector(_StdlibHTMLParser):
                 self.ignoring.append(tag)
             return
         values = dict(attrs)
+        furniture = self.table is None and not self.in_furniture() and self.is_furniture(tag, values)
+        if furniture and tag not in BLOCKS and tag not in LEAVES:
+            self.flush()
+            if tag not in VOID:
+                self.stack.append(_Open(tag, furniture=True))  # a skip link: furniture until it ends
+            return
         if tag == "br":
             if self.pending:
                 self.pending.break_line()
@@ -128,8 +147,22 @@ class _Collector(_StdlibHTMLParser):
                     self.pending.break_line()
             else:
                 self.flush()
+            if furniture:
+                self.flush()
             if tag not in VOID:
-                self.stack.append(_Open(tag))
+                self.stack.append(_Open(tag, furniture=furniture))
+
+    def is_furniture(self, tag: str, values: dict[str, str | None]) -> bool:
+        """Navigation, a site-wide header or footer, a cookie banner, breadcrumbs, a skip link."""
+        if tag in FURNITURE_TAGS or (values.get("role") or "").lower() in FURNITURE_ROLES:
+            return True
+        if tag in PAGE_FRAME_TAGS and not any(entry.tag in CONTENT_TAGS for entry in self.stack):
+            return True
+        names = " ".join(value for key, value in values.items() if key in ("class", "id") and value)
+        return bool(names) and bool(FURNITURE_NAMES.search(names))
+
+    def in_furniture(self) -> bool:
+        return any(entry.furniture for entry in self.stack)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -154,6 +187,9 @@ class _Collector(_StdlibHTMLParser):
 
     def closed(self, entry: _Open) -> None:
         """An element ended: finish its cell or table, or end the block (or just the line)."""
+        if entry.furniture:
+            self.flush()
+            return
         if entry.tag in ("td", "th") and self.table_depth == 1:
             self.finish_cell(entry)
         elif entry.tag == "table":
@@ -216,6 +252,11 @@ class _Collector(_StdlibHTMLParser):
         self.tracker.feed_comment(data, inside_block=inside)
 
     def new_pending(self) -> Pending:
+        pending = self._new_pending()
+        pending.furniture = self.in_furniture()
+        return pending
+
+    def _new_pending(self) -> Pending:
         owner = self.leaf()
         if owner is None:
             return Pending(BlockKind.PARAGRAPH)
@@ -242,6 +283,10 @@ class _Collector(_StdlibHTMLParser):
             return
         if pending.owner is not None and pending.kind is BlockKind.LIST_ITEM:
             pending.owner.emitted = True
+        if pending.furniture:
+            block = pending.block(Location(part="navigation"))
+            self.document.furniture.append(block)
+            return
         if pending.kind is BlockKind.HEADING:
             level = pending.level or 1
             while self.trail and self.trail[-1][0] >= level:

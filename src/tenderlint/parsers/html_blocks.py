@@ -26,6 +26,8 @@ class Pending:
     lines: list[list[Any]] = field(default_factory=list)
     newline: bool = False
     space: bool = False
+    #: Read inside page furniture: kept apart from the body.
+    furniture: bool = False
 
     def add(self, data: str, line: int, column: int) -> None:
         """Append character data that starts at (line, column) in the source."""

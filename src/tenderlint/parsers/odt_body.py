@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from tenderlint.document import Block, BlockKind
+from tenderlint.parsers import headings
 from tenderlint.parsers.odt_lists import Counters, ListStyles
 from tenderlint.parsers.odt_text import (
     PARAGRAPHS,
@@ -43,8 +44,13 @@ class OdtWalker:
                 continue
             if tag == TEXT + "p":
                 content, ids = self.read(child)
-                if self.styles.is_title(child.get(TEXT + "style-name")):
+                style = child.get(TEXT + "style-name")
+                if self.styles.is_title(style):
                     self.outline.add_paragraph(BlockKind.HEADING, content.text, ids, level=1)
+                    continue
+                inferred = headings.classify(content.text, emphasis=self.styles.is_bold(style))
+                if inferred is not None:
+                    self.outline.add_inferred_heading(content.text, inferred, ids)
                 else:
                     self.outline.add_paragraph(BlockKind.PARAGRAPH, content.text, ids)
             elif tag == TEXT + "h":

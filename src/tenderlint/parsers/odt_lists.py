@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tenderlint.parsers.docx_numbering import format_counter
-from tenderlint.parsers.odt_text import LOEXT, OFFICE, STYLE, TEXT
+from tenderlint.parsers.odt_text import FO, LOEXT, OFFICE, STYLE, TEXT
 from tenderlint.parsers.wordproc import to_int
 
 FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
@@ -62,6 +62,7 @@ class ListStyles:
         self.outline: dict[int, LevelStyle] = {}
         self.paragraph_lists: dict[str, str] = {}
         self.parents: dict[str, str] = {}
+        self.bold: dict[str, bool] = {}
         # Later roots win: pass styles.xml before content.xml, whose automatic styles the body uses.
         for root in roots:
             for section in root.iterchildren(OFFICE + "styles", OFFICE + "automatic-styles"):
@@ -84,6 +85,10 @@ class ListStyles:
             self.paragraph_lists[name] = node.get(STYLE + "list-style-name")
         if node.get(STYLE + "parent-style-name"):
             self.parents[name] = node.get(STYLE + "parent-style-name")
+        properties = node.find(STYLE + "text-properties")
+        weight = None if properties is None else properties.get(FO + "font-weight")
+        if weight:
+            self.bold[name] = weight == "bold" or (weight.isdigit() and int(weight) >= 600)
 
     def is_title(self, name: str | None) -> bool:
         """True for the "Title" paragraph style or a style based on it (a level-1 heading, as in .docx)."""
@@ -92,6 +97,16 @@ class ListStyles:
                 return False
             if name == "Title":
                 return True
+            name = self.parents.get(name)
+        return False
+
+    def is_bold(self, name: str | None) -> bool:
+        """Whether a paragraph style (or the nearest style it inherits from that says) is bold."""
+        for _ in range(20):
+            if name is None:
+                return False
+            if name in self.bold:
+                return self.bold[name]
             name = self.parents.get(name)
         return False
 

@@ -16,6 +16,7 @@ from typing import Any
 from tenderlint import errors, limits
 from tenderlint.document import Block, BlockKind, Document, Location
 from tenderlint.errors import InputError
+from tenderlint.parsers import headings
 from tenderlint.parsers.pdf_layout import Line, PageFrame, Run, extract_runs, group_lines
 from tenderlint.parsers.pdf_reading import Item, paragraphs, pitch_ratio, reading_order
 from tenderlint.parsers.pdf_tables import TableRegion, find_tables, may_hold_table, regions, rule_counts
@@ -61,9 +62,10 @@ class PdfParser:
         for page in pages:
             page.items = reading_order(_body_runs(page), page.tables, page.frame.width)
         pitch = pitch_ratio([page.items for page in pages])
+        outline = PdfOutline(body_height([page.items for page in pages]))
         tables = 0
         for page in pages:
-            blocks, tables = page_blocks(page, pitch, tables)
+            blocks, tables = page_blocks(page, pitch, tables, outline)
             document.blocks.extend(blocks)
         return document
 
@@ -206,29 +208,83 @@ def _body_runs(page: _Page) -> list[Run]:
     return body
 
 
-def page_blocks(page: _Page, pitch: float, tables: int) -> tuple[list[Block], int]:
-    """Blocks for one page: first-seen header, body paragraphs and tables, first-seen footer."""
+def body_height(pages: list[list[Item]]) -> float:
+    """The commonest line height, weighted by text: the body text's size, which headings exceed."""
+    heights: Counter[float] = Counter()
+    for items in pages:
+        for item in items:
+            if isinstance(item, Line):
+                heights[round(item.height, 1)] += len(item.text)
+    return heights.most_common(1)[0][0] if heights else 0.0
+
+
+@dataclass
+class PdfOutline:
+    """The heading trail across pages: PDFs have no heading markup, so headings come from layout
+    (the shared classifier), with text set larger than the body counting as emphasis."""
+
+    body: float
+    trail: list[tuple[int, str]] = field(default_factory=list)
+
+    def heading(self, group: list[Line]) -> tuple[headings.Heading, int] | None:
+        """The heading that opens this paragraph and how many of its lines it takes, if any."""
+        first = group[0]
+        emphasis = self.body > 0 and first.height > self.body * 1.15
+        heading = headings.classify(first.text, emphasis=emphasis)
+        if heading is not None and (len(group) == 1 or headings.heads_next_line(heading, group[1].text)):
+            return heading, 1
+        if emphasis and len(group) == 2 and group[1].height > self.body * 1.15:
+            heading = headings.classify(f"{first.text} {group[1].text}", emphasis=True)
+            return (heading, 2) if heading is not None else None  # a title wrapped over two lines
+        return None
+
+    def enter(self, heading: headings.Heading, title: str) -> None:
+        self.trail = [(level, text) for level, text in self.trail if level < heading.level]
+        self.trail.append((heading.level, " ".join(title.split())))
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.trail)
+
+
+def page_blocks(page: _Page, pitch: float, tables: int, outline: PdfOutline) -> tuple[list[Block], int]:
+    """Blocks for one page: first-seen header, body paragraphs, headings and tables, first-seen footer."""
     blocks = [_furniture_block(page, "header")] if page.furniture["header"] else []
     next_line = 1
     for group in paragraphs(page.items, pitch):
         if isinstance(group, TableRegion):
             tables += 1
-            blocks.append(_table_block(group, page.number, next_line, tables))
+            blocks.append(_table_block(group, page.number, next_line, tables, outline.names()))
             next_line += len(group.line_middles)
             continue
-        numbers = range(next_line, next_line + len(group))
-        blocks.append(
-            Block(
-                kind=BlockKind.PARAGRAPH,
-                text="\n".join(line.text for line in group),
-                location=Location(line=next_line, column=1, page=page.number),
-                line_starts=tuple((number, 1) for number in numbers),
+        found = outline.heading(group)
+        if found is not None:
+            heading, taken = found
+            title = " ".join(line.text for line in group[:taken])
+            outline.enter(heading, title)
+            blocks.append(
+                _text_block(BlockKind.HEADING, group[:taken], page, next_line, outline, heading.level)
             )
-        )
-        next_line += len(group)
+            next_line += taken
+            group = group[taken:]
+        if group:
+            blocks.append(_text_block(BlockKind.PARAGRAPH, group, page, next_line, outline))
+            next_line += len(group)
     if page.furniture["footer"]:
         blocks.append(_furniture_block(page, "footer"))
     return blocks, tables
+
+
+def _text_block(
+    kind: BlockKind, group: list[Line], page: _Page, first: int, outline: PdfOutline, level: int | None = None
+) -> Block:
+    numbers = range(first, first + len(group))
+    return Block(
+        kind=kind,
+        text="\n".join(line.text for line in group),
+        location=Location(line=first, column=1, page=page.number, trail=outline.names()),
+        level=level,
+        line_starts=tuple((number, 1) for number in numbers),
+    )
 
 
 def _furniture_block(page: _Page, part: str) -> Block:
@@ -237,7 +293,9 @@ def _furniture_block(page: _Page, part: str) -> Block:
     return Block(kind=kind, text=text, location=Location(page=page.number, part=part))
 
 
-def _table_block(region: TableRegion, page: int, first_line: int, number: int) -> Block:
+def _table_block(
+    region: TableRegion, page: int, first_line: int, number: int, trail: tuple[str, ...] = ()
+) -> Block:
     rows = []
     for row_number, row in enumerate(region.rows, start=1):
         cells = []
@@ -251,10 +309,10 @@ def _table_block(region: TableRegion, page: int, first_line: int, number: int) -
                 :line_count
             ]
             location = Location(
-                line=start, column=1, page=page, table=number, row=row_number, cell=cell_number
+                line=start, column=1, page=page, table=number, row=row_number, cell=cell_number, trail=trail
             )
             starts = tuple((n, 1) for n in numbers)
             cells.append(Block(BlockKind.TABLE_CELL, text, location, line_starts=starts))
         rows.append(cells)
-    location = Location(line=first_line, column=1, page=page, table=number)
+    location = Location(line=first_line, column=1, page=page, table=number, trail=trail)
     return Block(kind=BlockKind.TABLE, text="", location=location, rows=rows)

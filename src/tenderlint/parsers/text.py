@@ -1,7 +1,8 @@
 """Plain-text parser: paragraphs split on blank lines, with conservative list and heading detection.
 
-Plain text has no markup, so anything clever would misfire on real tender text; headings and
-lists are recognised only when the evidence is strong, and everything else is a paragraph.
+Plain text has no markup, so headings come from layout alone (the shared classifier in
+`headings`): clause numbers with titles, structural labels, lines in capitals. Lists are recognised
+only when every line has a marker, and everything else is a paragraph.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tenderlint.document import Block, BlockKind, Document, Location
-from tenderlint.parsers import suppress
+from tenderlint.parsers import headings, suppress
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import decode_text
 
@@ -20,8 +21,6 @@ BULLET = re.compile(r"^(?P<marker>[-*•◦▪–])\s+")
 NUMBERED = re.compile(
     r"^(?P<marker>\d{1,3}[.)]|[a-z][.)]|[ivxlc]{1,6}[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))\s+"
 )
-HEADING_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?\s+[A-Z]")
-MAX_HEADING_LENGTH = 80
 
 
 @dataclass
@@ -76,28 +75,21 @@ def paragraphs(text: str, tracker: SuppressionTracker) -> Iterator[list[SourceLi
 
 
 def classify(lines: list[SourceLine]) -> list[Block]:
-    """One paragraph's blocks: a heading, one block per list item, or a single paragraph."""
+    """One paragraph's blocks: a heading, one block per list item, or a single paragraph. A heading
+    line written straight above its first clause ("2. CONTRACT PRICE" then "2.1 The…") is split off."""
+    heading = headings.classify(lines[0].text)
+    if heading is not None and (len(lines) == 1 or headings.heads_next_line(heading, lines[1].text)):
+        return [_block(BlockKind.HEADING, lines[:1], level=heading.level), *_rest(lines[1:])]
+    return _rest(lines)
+
+
+def _rest(lines: list[SourceLine]) -> list[Block]:
+    if not lines:
+        return []
     items = _list_items(lines)
     if items is not None:
         return items
-    if len(lines) == 1:
-        level = heading_level(lines[0].text)
-        if level is not None:
-            return [_block(BlockKind.HEADING, lines, level=level)]
     return [_block(BlockKind.PARAGRAPH, lines)]
-
-
-def heading_level(line: str) -> int | None:
-    """Level of a one-line paragraph that looks like a heading, else None (conservative)."""
-    if len(line) >= MAX_HEADING_LENGTH or line.endswith((".", ",", ";", ":")):
-        return None
-    numbered = HEADING_NUMBER.match(line)
-    if numbered:
-        return numbered["number"].count(".") + 1
-    letters = [char for char in line if char.isalpha()]
-    if len(letters) >= 2 and all(char.isupper() for char in letters):
-        return 1
-    return None
 
 
 def _list_items(lines: list[SourceLine]) -> list[Block] | None:

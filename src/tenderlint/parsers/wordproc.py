@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from tenderlint import errors
 from tenderlint.document import Block, BlockKind, Document, Location
 from tenderlint.errors import InputError
+from tenderlint.parsers.headings import Heading
 from tenderlint.parsers.suppress import directives
 
 ANCHORED_VERBS = ("disable", "disable-next")
@@ -54,6 +55,9 @@ class Outline:
         self.paragraphs = 0
         self.tables = 0
         self._trail: list[tuple[int, str]] = []
+        # The level of the last heading set by a heading style: headings inferred from layout nest
+        # under it, so a bold subheading never closes the styled section it sits in.
+        self._styled_level = 0
 
     @property
     def trail(self) -> tuple[str, ...]:
@@ -66,6 +70,7 @@ class Outline:
         comment_ids: Iterable[str] = (),
         level: int | None = None,
         number: str | None = None,
+        inferred: bool = False,
     ) -> Block | None:
         """Append a body paragraph, heading or list item; empty text is dropped and not counted."""
         text = text.strip()
@@ -73,6 +78,8 @@ class Outline:
             return None
         self.paragraphs += 1
         if kind is BlockKind.HEADING:
+            if not inferred:
+                self._styled_level = level or 1
             self._enter_heading(level or 1, f"{number} {text}" if number else text)
         block = Block(
             kind=kind,
@@ -84,6 +91,13 @@ class Outline:
         )
         self.blocks.append(block)
         return block
+
+    def add_inferred_heading(
+        self, text: str, heading: Heading, comment_ids: Iterable[str] = (), number: str | None = None
+    ) -> Block | None:
+        """Append a heading recognised from layout (bold, numbered, capitals), below any styled one."""
+        level = self._styled_level + heading.level
+        return self.add_paragraph(BlockKind.HEADING, text, comment_ids, level, number, inferred=True)
 
     def new_table(self) -> int:
         """Reserve the next 1-based table number."""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tenderlint.document import Block, BlockKind, Document
+from tenderlint.document import Block, BlockKind, Document, title_index
 from tenderlint.engine import FileResult
 from tenderlint.findings import FAMILIES, Finding
 from tenderlint.profile import Profile, build_profile
@@ -119,7 +119,7 @@ def _place(view: DocView, placed: Placed) -> None:
     in_text = index is not None and 0 <= index < len(view.blocks)
     if not finding.matched:
         view.top.append(placed)
-        if in_text and index != _first_body(view.blocks):
+        if in_text and index != title_index(view.blocks):
             view.pinned.setdefault(index, []).append(placed)
         return
     if in_text:
@@ -133,11 +133,6 @@ def _place(view: DocView, placed: Placed) -> None:
             view.marked.setdefault(index, []).append(placed)
             return
     view.loose.append(placed)
-
-
-def _first_body(blocks: list[Block]) -> int:
-    """Where rules anchor findings about the whole document (as Analysis.first_body_block does)."""
-    return next((i for i, b in enumerate(blocks) if b.location.part == "body"), 0)
 
 
 def lots_statement(blocks: list[Block]) -> str:

@@ -37,7 +37,7 @@ class AbsenceRule(DocumentRule):
             return
         if analysis.blocks and not analysis.document_matches(self.required):
             evidence = {"searched": "whole document", "wordings found": 0}
-            yield analysis.block_finding(self.meta, analysis.first_body_block, evidence=evidence)
+            yield analysis.block_finding(self.meta, analysis.title_block, evidence=evidence)
 
 
 # Who evaluates: where evaluation criteria name a panel, people who use the service should be on it.

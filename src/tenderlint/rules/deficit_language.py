@@ -68,4 +68,4 @@ class DeficitOnlyLanguage(DocumentRule):
             return
         strengths = sum(len(STRENGTH.findall(block.text)) for block in analysis.blocks)
         if strengths * DEFICITS_PER_STRENGTH < deficits:
-            yield analysis.block_finding(self.meta, analysis.first_body_block)
+            yield analysis.block_finding(self.meta, analysis.title_block)

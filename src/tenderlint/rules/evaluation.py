@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
+from tenderlint.profile import EVALUATION_HEADING
 from tenderlint.rules.base import DocumentRule
 
 
@@ -100,4 +101,5 @@ class EvaluationNotFound(DocumentRule):
         message = None
         if profile.template_weightings:
             message = "The evaluation weightings are template fields that have not been filled in."
-        yield analysis.block_finding(self.meta, analysis.first_body_block, message=message)
+        anchor = analysis.first_block_about(EVALUATION_HEADING)
+        yield analysis.block_finding(self.meta, anchor, message=message)

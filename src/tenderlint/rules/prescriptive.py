@@ -61,4 +61,4 @@ class PrescriptiveMethod(DocumentRule):
                 f"The specification has {obligations} 'shall' or 'must' statements and "
                 f"{outcomes or 'no'} mention{'s' if outcomes != 1 else ''} of outcomes."
             )
-            yield analysis.block_finding(self.meta, analysis.first_body_block, message=message)
+            yield analysis.block_finding(self.meta, analysis.title_block, message=message)

@@ -50,7 +50,7 @@ class TenderWindowFromDates(DocumentRule):
         anchor = analysis.profile.deadline_block
         yield analysis.block_finding(
             self.meta,
-            analysis.first_body_block if anchor is None else anchor,
+            analysis.title_block if anchor is None else anchor,
             message=message,
             evidence={"values": {"tender_window_days": days, "min-tender-window-days": limit}},
         )

@@ -41,6 +41,4 @@ class UnusedSuppression(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         for index, codes in analysis.unused_suppressions:
             message = f"The suppression of {', '.join(rule_codes(codes))} does not suppress any finding."
-            yield analysis.block_finding(
-                self.meta, analysis.first_body_block if index is None else index, message
-            )
+            yield analysis.block_finding(self.meta, analysis.title_block if index is None else index, message)
