@@ -21,7 +21,7 @@ from tenderlint.engine import FileResult
 from tenderlint.findings import Finding, Severity
 from tenderlint.resources import builtin_rules_dir
 
-SCHEMA = 1
+SCHEMA = 2
 DEFAULT_DIR = ".tenderlint_cache"
 LOCATION_FIELDS = {f.name for f in fields(Location)}
 
@@ -65,6 +65,7 @@ def load(key: str) -> FileResult | None:
             entry["path"], entry["format"], suppressed=entry["suppressed"], words=entry["words"]
         )
         result.notes = list(entry["notes"])
+        result.coverage = {str(code): bool(value) for code, value in dict(entry["coverage"]).items()}
         result.findings = [_finding(raw) for raw in entry["findings"]]
         return result
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -83,6 +84,7 @@ def store(key: str, result: FileResult) -> None:
         "suppressed": result.suppressed,
         "words": result.words,
         "notes": result.notes,
+        "coverage": result.coverage,
         "findings": [_finding_dict(f) for f in result.findings],
     }
     folder = cache_dir() / key[:2]

@@ -44,6 +44,8 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     # The lowest severity that fails the run for this file (from its configuration).
     fail_on: str = "warning"
+    # For rules about something missing: rule code -> whether this document has it (tender packs).
+    coverage: dict[str, bool] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +92,7 @@ class Linter:
                     )
                 document = parser.parse(data, path)
                 result.words = document.word_count
-                findings, suppressed = self.lint_document(document)
+                findings, suppressed, result.coverage = self.lint_document(document)
                 result.notes = list(document.warnings)
         except (ConfigError, PackError) as exc:  # found when patterns are compiled or spaCy is loaded
             result.error = FileError(errors.CONFIG, str(exc), "Fix the configuration.")
@@ -121,8 +123,9 @@ class Linter:
         result.findings, result.suppressed = findings, suppressed
         return result
 
-    def lint_document(self, document: Document) -> tuple[list[Finding], int]:
-        """Findings after suppressions, and how many were suppressed."""
+    def lint_document(self, document: Document) -> tuple[list[Finding], int, dict[str, bool]]:
+        """Findings after suppressions, how many were suppressed, and what the document covers of the
+        rules about something missing (so a tender pack can be judged as a whole)."""
         if not any(block.text.strip() for block in document.text_blocks()):
             raise InputError(errors.EMPTY, "The document has no text to lint.", "Check it is the right file.")
         analysis = Analysis.build(document, self.settings, self.rules.citations)
@@ -130,7 +133,7 @@ class Linter:
             document.warnings.append(
                 "This looks like a procurement document from outside the UK; UK rules were not applied."
             )
-            return [], 0
+            return [], 0, {}
         late = [rule for rule in self.rules.document_rules if getattr(rule, "after_suppressions", False)]
         findings = list(self.matcher.findings(analysis))
         for rule in self.rules.document_rules:
@@ -140,7 +143,13 @@ class Linter:
         analysis.unused_suppressions = outcome.unused
         for rule in late:
             outcome.kept.extend(rule.check(analysis))
-        return sorted(outcome.kept, key=Finding.sort_key), outcome.suppressed
+        coverage = {}
+        for rule in self.rules.document_rules:
+            covers = getattr(rule, "covers", None)  # plugin rules need not subclass DocumentRule
+            covered = covers(analysis) if covers else None
+            if covered is not None:
+                coverage[rule.meta.code] = covered
+        return sorted(outcome.kept, key=Finding.sort_key), outcome.suppressed, coverage
 
 
 @lru_cache(maxsize=32)

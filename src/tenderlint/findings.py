@@ -74,6 +74,8 @@ class Finding:
     block_index: int | None = None
     # What produced the finding: concepts and their words, the pattern matched, values judged.
     evidence: dict = field(default_factory=dict)
+    # Set when the finding speaks for a whole tender pack: {"name": ..., "files": [...]}.
+    pack: dict | None = None
 
     @property
     def matched(self) -> str:

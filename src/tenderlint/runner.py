@@ -23,6 +23,7 @@ from tenderlint.discover import discover, is_excluded
 from tenderlint.engine import FileError, FileResult, linter_for
 from tenderlint.errors import ConfigError, InputError
 from tenderlint.limits import Limits, check_file_size
+from tenderlint.packs import find_packs, judge_packs
 from tenderlint.parsers.detect import detect_format
 from tenderlint.workers import Task, WorkerPool, can_isolate, lint_task
 from tenderlint.yamlload import PackError
@@ -40,6 +41,7 @@ class RunOptions:
     # Called as progress(done, total) after each file; None for no progress display.
     progress: Callable[[int, int], None] | None = None
     isolate: bool = True  # lint in killable worker processes (where fork exists) to enforce limits
+    pack: bool = False  # every document given is one tender pack (else packs come from marker files)
 
 
 class Runner:
@@ -98,6 +100,7 @@ class Runner:
         done = [result for result in results if result is not None]
         if len(done) != len(files):  # a bug: no file may ever be dropped silently
             raise RuntimeError("a file was left without a result")
+        judge_packs(done, find_packs(files, self.options.pack))
         return done
 
     def lint(self, path: str) -> FileResult:

@@ -53,6 +53,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option(
     "--force-exclude", is_flag=True, help="Apply exclude settings to files named on the command line."
 )
+@click.option(
+    "--pack",
+    is_flag=True,
+    help="Judge all the documents given as one tender pack (a folder with a tenderlint.pack file is one).",
+)
 @click.option("--diff-base", metavar="REF", help="Lint only documents changed since this git ref.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: number of cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (.tenderlint_cache/).")
@@ -101,6 +106,7 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
             use_cache=not opts["no_cache"],
             jobs=opts["jobs"] or os.cpu_count() or 1,
             progress=_progress_display(opts["progress"]),
+            pack=bool(opts["pack"]),
         )
         runner = Runner(options)
         citations = load_ruleset().citations

@@ -30,6 +30,7 @@ def finding_dict(finding: Finding, context: ReportContext) -> dict:
         "match": {"start": finding.span[0], "end": finding.span[1], "text": finding.matched},
         "citations": citations,
         "evidence": finding.evidence,
+        "pack": finding.pack,
     }
 
 

@@ -32,6 +32,9 @@ class AbsenceRule(DocumentRule):
         profile = analysis.profile
         return profile.care_service and bool(profile.kinds & self.kinds)
 
+    def covers(self, analysis: Analysis) -> bool:
+        return analysis.document_matches(self.required)
+
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         if not self.applies(analysis):
             return

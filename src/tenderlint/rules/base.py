@@ -26,3 +26,8 @@ class DocumentRule(ABC):
     @abstractmethod
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         """Yield the findings for one analysed document."""
+
+    def covers(self, analysis: Analysis) -> bool | None:
+        """For rules about something missing: whether this document has it. In a tender pack the
+        rule then speaks once for the pack, and only if no file has it. None: judged file by file."""
+        return None

@@ -92,6 +92,9 @@ class EvaluationNotFound(DocumentRule):
         },
     }
 
+    def covers(self, analysis: Analysis) -> bool:
+        return bool(analysis.profile.weightings)
+
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
         if profile.weightings or not profile.discusses_evaluation or not analysis.blocks:

@@ -39,6 +39,10 @@ class SocialValueWeighting(DocumentRule):
         },
     }
 
+    def covers(self, analysis: Analysis) -> bool:
+        social = analysis.profile.weighting("social_value")
+        return social is not None and social >= analysis.settings.min_social_value_weighting
+
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
         if profile.weighting("price") is None and profile.weighting("quality") is None:
