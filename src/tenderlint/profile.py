@@ -412,11 +412,23 @@ def classify(label: str) -> str | None:
 KPI_HEADER = re.compile(r"\b(target|indicator|kpi|measure|baseline|threshold|frequency)\b", re.I)
 
 
+# A price's make-up or its review index ("Care worker pay and on-costs | 84%"), not award criteria.
+COST_TABLE = re.compile(
+    r"\b(costs?|components?|elements?|index|indices|indexation|uplifts?|price review|fee review|breakdown|"
+    r"proportion|share of)\b",
+    re.I,
+)
+AWARD_HEADER = re.compile(r"\b(weight\w*|scor\w*|marks?|evaluat\w*|criteri\w*|award)\b", re.I)
+
+
 def _table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]:
     if not table.rows:
         return []
     header = [cell.text.lower() for cell in table.rows[0]]
     if any(KPI_HEADER.search(h) for h in header) and not any("weight" in h for h in header):
+        return []
+    about_cost = any(COST_TABLE.search(text) for text in (*header, *table.location.trail[-1:]))
+    if about_cost and not any(AWARD_HEADER.search(h) for h in header):
         return []
     if any(HISTORICAL_SECTION.search(h) or HYPOTHETICAL_SECTION.search(h) for h in table.location.trail):
         return []  # a past split, or one option among several

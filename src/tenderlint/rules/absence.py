@@ -134,7 +134,8 @@ class FairWorkAbsent(AbsenceRule):
 
 class EqualityBlind(AbsenceRule):
     required = re.compile(
-        r"\b(equality (impact|analysis|duty|act)|eqia|protected characteristics?|public sector equality duty|"
+        r"\b(equality (impact|analysis|duty|act|and (accessibility|diversity|inclusion))|eqia|"
+        r"protected characteristics?|public sector equality duty|accessibility|first language|"
         r"accessible (formats?|information)|interpret(er|ers|ing)|british sign language|bsl|easy read|"
         r"welsh language|reasonable adjustments?)\b",
         re.I,
