@@ -13,6 +13,7 @@ command line with `--pack`. Files in no pack are judged alone, as before.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ class Pack:
 
 def pack_marker(path: Path, cache: dict[Path, Path | None]) -> Path | None:
     """The nearest `tenderlint.pack` in the file's folder or a folder above it, if any."""
-    folder = path.resolve().parent
+    folder = Path(os.path.abspath(path)).parent  # the folder as named: a file may be a broken link
     walked: list[Path] = []
     found: Path | None = None
     for candidate in (folder, *folder.parents):
@@ -43,7 +44,11 @@ def pack_marker(path: Path, cache: dict[Path, Path | None]) -> Path | None:
             break
         walked.append(candidate)
         marker = candidate / MARKER
-        if marker.is_file():
+        try:
+            is_marker = marker.is_file()
+        except (OSError, RuntimeError):  # a symlink loop or an unreadable folder: no marker here
+            is_marker = False
+        if is_marker:
             found = marker
             break
     for candidate in walked:
