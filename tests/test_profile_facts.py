@@ -50,3 +50,24 @@ def test_start_date_regime_and_template_fields(tmp_path):
     assert "on or after 24 February 2025" in found["regime_basis"]
     assert "XX%" in found["template_fields"] and "[insert weighting]" in found["template_fields"]
     assert found["weightings"] == {}
+
+
+def test_terms_as_people_write_them(tmp_path):
+    assert profile_of(tmp_path, "This is a one-year contract.")["term_months"] == 12
+    dated = profile_of(tmp_path, "Contract period\n\n1 July 2025 to 30 June 2026")
+    assert dated["term_months"] == 12
+    listed = profile_of(
+        tmp_path, "Contract term\n\n1 + 1 (one year, with the option to extend by one further year)"
+    )
+    assert (listed["term_months"], listed["extension_months"]) == (12, 12)
+    call_off = (
+        "The framework runs for four years. Call-off contracts will be for 12 months with no extension."
+    )
+    assert profile_of(tmp_path, call_off)["call_off_months"] == 12
+
+
+def test_periods_that_are_not_the_contract_term(tmp_path):
+    engagement = profile_of(tmp_path, "Engagement period: 9 February 2026 to 29 May 2026 (16 weeks).")
+    assert engagement["term_months"] is None
+    reviews = profile_of(tmp_path, "Longer-term rehabilitation includes six-month reviews.")
+    assert reviews["term_months"] is None

@@ -152,6 +152,30 @@ RECURRING = re.compile(
 )
 EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
 # Notice style: "Duration in months: 12", "Contract length (years): 2".
+# "a one-year contract", "a 12-month agreement": the term named in the noun phrase itself.
+TERM_ADJECTIVE = re.compile(
+    rf"\b{NUM}[\s-](?P<unit>year|month)[\s-](?:long\s+)?(?:contract|agreement|call-off|service contract)\b",
+    re.I,
+)
+# "1 July 2025 to 30 June 2026": a term given as its first and last days.
+DATE_RANGE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(20\d\d)\s*(?:to|until|–|-|and)\s*"
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(20\d\d)\b"
+)
+RANGE_IS_TERM = re.compile(r"\b(contract|agreement|term|duration)\b", re.I)
+RANGE_IS_PROCESS = re.compile(
+    r"\b(engagement|consultation|tender(ing)?|bid(ding)?|mobilisation|implementation|submission|"
+    r"clarification|evaluation|standstill|transition|pilot)\b",
+    re.I,
+)
+# Under a framework or dynamic purchasing system, the service is delivered through call-offs: their
+# term is the one that matters to providers and the people they support.
+CALL_OFF_TERM = re.compile(
+    rf"\b(?:call[- ]off (?:contracts?|agreements?)|individual (?:contracts?|placements?))\b[^.]{{0,60}}?"
+    rf"\b(?:for|of|last|run)\s+(?:a (?:period|term) of\s+)?(?:up to\s+)?{NUM}(?:\s*\(\d+\))?[\s-]*"
+    rf"(?P<unit>years?|months?)",
+    re.I,
+)
 LABELLED_TERM = re.compile(
     r"\b(?:duration|term|length|period)(?: of the contract)?\s*(?:in|\()\s*(?P<unit>months|years)\)?\s*[:=-]?\s*"
     r"(?P<n>\d{1,3})\b",
@@ -243,6 +267,9 @@ class Profile:
     term_months: float | None = None
     extension_months: float = 0
     term_block: int | None = None
+    # The term of each call-off under a framework or DPS, where the document states one.
+    call_off_months: float | None = None
+    call_off_block: int | None = None
 
     def flag(self, name: str) -> bool:
         """Profile facts a YAML rule can require with `if-profile`."""
@@ -361,13 +388,23 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
             key = (block.location.table, block.location.row or 0)
             rows[key] = rows.get(key, "") + " " + block.text
+    _call_off_term(profile, blocks)
     for index, block in enumerate(blocks):
         text = block.text
         context = text
         if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
             context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
+        elif not TERM_CONTEXT.search(text):
+            label = _label_above(blocks, index)  # "Contract term" as a heading or a <dt> above
+            if label and TERM_CONTEXT.search(label):
+                context = f"{label}: {text}"
         if not TERM_CONTEXT.search(context) or only_names_term(block, len(text)):
             continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
+        adjective = TERM_ADJECTIVE.search(text)
+        if adjective and not fact_context(text, adjective.start(), block.location.trail):
+            factor = 1 if adjective.group("unit").lower() == "month" else 12
+            profile.term_months, profile.term_block = _number(adjective.group(1)) * factor, index
+            return
         labelled = LABELLED_TERM.search(text)
         if labelled and not fact_context(text, labelled.start(), block.location.trail):
             factor = 1 if labelled.group("unit").lower().startswith("month") else 12
@@ -398,6 +435,50 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             profile.term_months = _number(match.group(1)) * factor
             profile.extension_months = sum(extensions) * factor
             profile.term_block = index
+            return
+        months = _date_range_months(context)
+        if months is not None and not fact_context(text, 0, block.location.trail):
+            profile.term_months, profile.term_block = months, index
+            return
+
+
+def _label_above(blocks: list[Block], index: int) -> str:
+    """The label a block answers: the short block just before it ("Contract term" in a definition
+    list or a bold line), else the heading it sits under."""
+    if index and blocks[index - 1].kind is not BlockKind.TABLE_CELL:
+        previous = blocks[index - 1].text
+        if len(previous.split()) <= 6 and not previous.rstrip().endswith("."):
+            return previous
+    trail = blocks[index].location.trail
+    return trail[-1] if trail else ""
+
+
+def _date_range_months(text: str) -> float | None:
+    """Months from the first to the last day of a range ("1 July 2025 to 30 June 2026" is 12), when the
+    words just before it name the contract's term, not an engagement or tender period."""
+    match = DATE_RANGE.search(text)
+    if match is None:
+        return None
+    before = text[max(0, match.start() - 60) : match.start()]
+    if not RANGE_IS_TERM.search(before) or RANGE_IS_PROCESS.search(before):
+        return None
+    try:
+        start = date(int(match[3]), MONTHS.index(match[2].lower()) + 1, int(match[1]))
+        end = date(int(match[6]), MONTHS.index(match[5].lower()) + 1, int(match[4]))
+    except ValueError:
+        return None  # not month names, or not a real day
+    days = (end - start).days + 1
+    return round(days / 30.44) if 28 <= days <= 3660 else None
+
+
+def _call_off_term(profile: Profile, blocks: list[Block]) -> None:
+    """The first stated term of a call-off contract."""
+    for index, block in enumerate(blocks):
+        match = CALL_OFF_TERM.search(block.text)
+        # "for 12 months with no extension": a "no" about the extension, not about the term
+        if match and fact_context(block.text, match.start(), block.location.trail) in (None, "negated"):
+            factor = 1 if match.group("unit").lower().startswith("month") else 12
+            profile.call_off_months, profile.call_off_block = _number(match.group(1)) * factor, index
             return
 
 

@@ -48,6 +48,7 @@ def profile(paths: tuple[str, ...]) -> None:
                 "template_fields": p.template_fields,
                 "term_months": p.term_months,
                 "extension_months": p.extension_months,
+                "call_off_months": p.call_off_months,
                 "procurement_start": p.start_date.isoformat() if p.start_date else None,
                 "tender_window_days": p.tender_window_days,
                 "regime": analysis.regime,

@@ -70,19 +70,27 @@ class ShortContractTerm(DocumentRule):
         ongoing = profile.care_service or (
             bool(profile.kinds) and not profile.non_uk and _ongoing_service(analysis)
         )
-        if not ongoing or profile.term_months is None or profile.term_block is None:
+        if not ongoing:
             return
         limit = analysis.settings.short_term_months
-        if profile.term_months > limit:
+        if profile.call_off_months is not None and profile.call_off_block is not None:
+            term, extension, block, what = profile.call_off_months, 0.0, profile.call_off_block, "call-off"
+        elif profile.term_months is not None and profile.term_block is not None:
+            term, extension, block, what = (
+                profile.term_months,
+                profile.extension_months,
+                profile.term_block,
+                "contract",
+            )
+        else:
             return
-        nearby = analysis.blocks[profile.term_block : profile.term_block + 2]
-        if any(RATIONALE_GIVEN.search(block.text) for block in nearby if TERM_TALK.search(block.text)):
+        if term > limit:
             return
-        total = profile.term_months + profile.extension_months
-        message = f"The contract term is {profile.term_months:g} months"
-        message += f" ({total:g} with extensions)" if profile.extension_months else ""
+        nearby = analysis.blocks[block : block + 2]
+        if any(RATIONALE_GIVEN.search(b.text) for b in nearby if TERM_TALK.search(b.text)):
+            return
+        message = f"The {what} term is {term:g} months"
+        message += f" ({term + extension:g} with extensions)" if extension else ""
         message += f", at or below {limit:g} months, for an ongoing service, with no reason given."
-        values = {"term_months": profile.term_months, "extension_months": profile.extension_months}
-        yield analysis.block_finding(
-            self.meta, profile.term_block, message=message, evidence={"values": values}
-        )
+        values = {"term_months": term, "extension_months": extension, "term_of": what}
+        yield analysis.block_finding(self.meta, block, message=message, evidence={"values": values})
