@@ -147,6 +147,8 @@ NOT_CONTRACT_TERM = re.compile(
     re.I,
 )
 # "every 6 months", "within 12 months": a frequency or deadline, not a term.
+# "six (6) months' written notice": a notice period, whatever came before it.
+NOTICE_AFTER = re.compile(r"['’]?\s*(?:prior\s+|written\s+|clear\s+)*notice\b", re.I)
 RECURRING = re.compile(
     r"\b(every|each|within|after|before|per|than|up to|at least|of the|last|past|previous|first)\s*$", re.I
 )
@@ -425,6 +427,7 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             if (
                 not TERM_CONTEXT.search(window)
                 or NOT_CONTRACT_TERM.search(window)
+                or NOTICE_AFTER.match(text, match.end())
                 or RECURRING.search(window)
                 or EXTENSION_WORDS.search(window)
                 or fact_context(text, match.start(), block.location.trail)

@@ -28,7 +28,7 @@ from tenderlint.document import Block, BlockKind
 if TYPE_CHECKING:
     from tenderlint.nlp.tokens import Tokens
 
-CONTEXTS = ("negated", "rejected", "hypothetical", "historical", "reported", "quoted", "definition")
+CONTEXTS = ("negated", "rejected", "hypothetical", "historical", "reported", "quoted", "definition", "question")
 
 # Words that close one clause and open another: a cue on one side does not reach the other.
 CLAUSE_BREAKS = {";", ":", "—", "–", "but", "whereas", "however", "although", "while", "though", "unlike"}
@@ -318,6 +318,25 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     return None
 
 
+# A clarification log's labels: "Question 4:", "Q12:", then "Answer:", "Response:", "A12:".
+QUESTION_LABEL = re.compile(r"\b(?:question|query|q)\s*\d*\s*[:.)]|\bq\d+\b", re.I)
+ANSWER_LABEL = re.compile(r"\b(?:answer|response|reply|council response|a\d+)\s*\d*\s*[:.)]", re.I)
+SENTENCE_END = re.compile(r"[.?!\n]")
+
+
+def is_question(text: str, char_start: int, char_end: int) -> bool:
+    """A question asks, it does not state: the sentence ends in "?", or the match is in the question
+    half of a clarification ("Question: The ITT requires a turnover of £1m…" before its "Answer:")."""
+    end = SENTENCE_END.search(text, char_end)
+    if end is not None and end.group() == "?":
+        return True
+    asked = [m.end() for m in QUESTION_LABEL.finditer(text, 0, char_start)]
+    if not asked:
+        return False
+    answered = [m.end() for m in ANSWER_LABEL.finditer(text, 0, char_start)]
+    return not answered or asked[-1] > answered[-1]
+
+
 def is_quoted(text: str, char_start: int, char_end: int) -> bool:
     """True when the match sits inside quotation marks that open before it and close after it."""
     before, after = text[:char_start], text[char_end:]
@@ -411,6 +430,7 @@ def contexts(
     checks = {
         "definition": lambda: only_names_term(block, char_start),
         "quoted": lambda: is_quoted(block.text, char_start, char_end),
+        "question": lambda: is_question(block.text, char_start, char_end),
         "negated": lambda: is_negated(tokens, start, end, own, bounds),
         "rejected": lambda: is_rejected(tokens, start, end, own, bounds),
         "reported": lambda: is_reported(tokens, start),

@@ -16,6 +16,8 @@ from tenderlint.parsers import headings, suppress
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import decode_text
 
+# A line of dashes, equals signs or stars drawn above and below a heading: layout, not text.
+RULE_LINE = re.compile(r"^\s*([-=_*~#+.]\s*){3,}$")
 COMMENT_LINE = re.compile(r"^\s*<!--(.*tenderlint:.*)-->\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^(?P<marker>[-*•◦▪–])\s+")
 NUMBERED = re.compile(
@@ -61,7 +63,7 @@ def paragraphs(text: str, tracker: SuppressionTracker) -> Iterator[list[SourceLi
     current: list[SourceLine] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         comment = COMMENT_LINE.match(raw)
-        if comment or not raw.strip():
+        if comment or not raw.strip() or RULE_LINE.match(raw):
             if current:
                 yield current
                 current = []

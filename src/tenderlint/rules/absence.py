@@ -67,7 +67,10 @@ class NoCoproduction(AbsenceRule):
         r"(with|by) (young people|people|carers|residents|tenants|families|service users|experts|members)|"
         r"panel of (\w+ )?(carers|tenants|residents|people|young people|experts|service users)|(tenants|residents|"
         r"people who use \w+|carers|families|service users)\b[^.]{0,60}\b(invited|involved|contribute|take part|"
-        r"participate)\b)",
+        r"participate)\b|(parents?|carers?|young people|children|families|people|residents|tenants)( and \w+)? "
+        r"(told|tell) us|\binvolved in (planning|designing|shaping|reviewing|evaluating|choosing|the design)|"
+        r"(developed|designed|written|shaped|produced)\b[^.]{0,60}\bwith (the )?[^.]{0,40}\b(forum|ambassadors|"
+        r"young people|parents|carers|families|people who)\b|parent carer forum)",
         re.I,
     )
     definition: ClassVar[dict] = {
@@ -134,7 +137,7 @@ class FairWorkAbsent(AbsenceRule):
 
 class EqualityBlind(AbsenceRule):
     required = re.compile(
-        r"\b(equality (impact|analysis|duty|act|and (accessibility|diversity|inclusion))|eqia|"
+        r"\b(equalit(y|ies)|eqia|"
         r"protected characteristics?|public sector equality duty|accessibility|first language|"
         r"accessible (formats?|information)|interpret(er|ers|ing)|british sign language|bsl|easy read|"
         r"welsh language|reasonable adjustments?)\b",
