@@ -119,7 +119,8 @@ HYPOTHETICAL_SECTION = re.compile(
 HISTORICAL_CUES = re.compile(
     r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?\d{4})|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
-    r"(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|specification)|"
+    r"([\w-]+ ){0,2}(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|"
+    r"specification)|"
     r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19|20)\d\d)\b",
     re.I,
 )
