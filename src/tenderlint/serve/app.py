@@ -182,6 +182,7 @@ def create_app(config: ServeConfig) -> Starlette:
             Route("/lint", lint, methods=["POST"]),
             Route("/healthz", healthz),
             Route("/static/{name}", static),
+            Route("/favicon.ico", lambda _request: Response(status_code=204)),
         ],
         middleware=middleware,
         exception_handlers={404: not_found, 405: not_found, 500: server_error},
