@@ -52,6 +52,10 @@ def serve(host: str, port: int, config_file: str | None, jobs: int | None, **lim
         ) from None
     from tenderlint.config import load_file, settings_for_dir
     from tenderlint.errors import ConfigError
+    from tenderlint.workers import can_isolate
+
+    if not can_isolate():  # the limits depend on killable forked workers
+        raise click.ClickException("tenderlint serve needs Linux or macOS (or the Docker image)")
 
     try:
         settings = load_file(Path(config_file)) if config_file else settings_for_dir(Path.cwd())
