@@ -49,6 +49,7 @@ def _register() -> None:
     from tenderlint.cli.outline import outline
     from tenderlint.cli.profile import profile
     from tenderlint.cli.rules import rule, rules
+    from tenderlint.cli.serve import serve
 
     main.add_command(lint)
     main.add_command(clean)
@@ -57,6 +58,7 @@ def _register() -> None:
     main.add_command(outline)
     main.add_command(rules)
     main.add_command(rule)
+    main.add_command(serve)
 
 
 _register()

@@ -46,7 +46,6 @@ class HtmlReporter:
     """`--format html`: render(results) -> one HTML page as text."""
 
     def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
-        views = [load_view(index, result) for index, result in enumerate(results) if not result.error]
         style, script = asset("report.css"), asset("report.js")
         count = len(results)
         title = f"tenderlint report — {count} document{'s' if count != 1 else ''}"
@@ -54,10 +53,7 @@ class HtmlReporter:
             f'<header class="top"><h1>{esc(title)}</h1><p class="muted">tenderlint {esc(context.version)}'
             " · findings are prompts to review, with the law that supports better practice.</p></header>",
             '<main id="main">',
-            summary(views, results),
-            filters(views) if any(v.result.findings for v in views) else "",
-            *(self._document(view, context) for view in views),
-            input_errors(results),
+            self.main_content(results, context),
             f'</main><footer id="method"><h2>How the chart is scored</h2><p>{esc(METHOD)}</p>'
             "<p>Dimensions after “Commissioning for social action”: 1 specification, 2 price, 3 insight, "
             "4 co-production, 5 contract flexibility, 6 competition, 7 measurement.</p></footer>",
@@ -70,6 +66,22 @@ class HtmlReporter:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title><style>{style}</style></head>"
             f"<body>{''.join(body)}<script>{script}</script></body></html>\n"
+        )
+
+    def main_content(
+        self, results: Sequence[FileResult], context: ReportContext, views: Sequence[DocView] | None = None
+    ) -> str:
+        """Summary, filters, each document and the input errors: the report without its page, so that
+        `tenderlint serve` can show it inside its own page, with views its workers built from the bytes."""
+        if views is None:
+            views = [load_view(index, result) for index, result in enumerate(results) if not result.error]
+        return "".join(
+            [
+                summary(views, results),
+                filters(views) if any(v.result.findings for v in views) else "",
+                *(self._document(view, context) for view in views),
+                input_errors(results),
+            ]
         )
 
     def _document(self, view: DocView, context: ReportContext) -> str:

@@ -84,14 +84,15 @@ class DocView:
         return sorted([*self.top, *marked, *self.loose], key=lambda p: int(p.fid.rsplit("f", 1)[1]))
 
 
-def load_view(index: int, result: FileResult) -> DocView:
-    """Parse the file again and place every finding; any failure leaves a view without text, never raises."""
+def load_view(index: int, result: FileResult, data: bytes | None = None) -> DocView:
+    """Parse the file (or `data`, its bytes) again and place every finding; any failure leaves a view
+    without text, never raises."""
     view = DocView(index, result)
     try:
         from tenderlint.engine import parsers_by_format
         from tenderlint.parsers.detect import detect_format
 
-        data = Path(result.path).read_bytes()
+        data = Path(result.path).read_bytes() if data is None else data
         parser = parsers_by_format()[detect_format(data, result.path)]
         view.document = parser.parse(data, result.path)
         view.blocks = list(view.document.text_blocks())
