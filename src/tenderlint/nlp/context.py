@@ -28,7 +28,16 @@ from tenderlint.document import Block, BlockKind
 if TYPE_CHECKING:
     from tenderlint.nlp.tokens import Tokens
 
-CONTEXTS = ("negated", "rejected", "hypothetical", "historical", "reported", "quoted", "definition", "question")
+CONTEXTS = (
+    "negated",
+    "rejected",
+    "hypothetical",
+    "historical",
+    "reported",
+    "quoted",
+    "definition",
+    "question",
+)
 
 # Words that close one clause and open another: a cue on one side does not reach the other.
 CLAUSE_BREAKS = {";", ":", "—", "–", "but", "whereas", "however", "although", "while", "though", "unlike"}

@@ -22,6 +22,23 @@ STRENGTH = re.compile(
     r"what matters|goals?|hopes|independen\w+|capabilit\w+|talents?|good life|community connections)\b",
     re.I,
 )
+# A description of the people the service is for, made of a list of problems: "Clients will typically
+# have complex needs including substance misuse, mental ill health, offending histories and rent arrears".
+COHORT = re.compile(
+    r"\b(people|clients|service users|residents|tenants|young people|children|adults|individuals|households|"
+    r"families|the cohort|users|those (referred|supported|using))\b[^.;:]{0,60}\b(will|may|are likely to|often|"
+    r"typically|tend to|usually|have|has|had|present|presenting|with|who|whose|include|includes|including)\b",
+    re.I,
+)
+PROBLEM = re.compile(
+    r"\b(complex (needs|behaviou?rs?)|challenging behaviou?rs?|behaviours? that challenge|high levels? of "
+    r"(need|dependency|risk)|dependency|frailty|substance misuse|drug and alcohol (use|misuse)|mental ill[- ]health|"
+    r"offending( histories| behaviour)?|rent arrears|anti-?social behaviou?r|chaotic( lifestyles?)?|self-harm|"
+    r"emotional and behavioural difficulties|cognitive impairment|incontinence|continence needs|aggression|"
+    r"disengage\w*|non-engagement|risk-taking|debt|homelessness|trauma)\b",
+    re.I,
+)
+MIN_PROBLEMS_LISTED = 3
 MIN_DEFICIT_TERMS = 5
 # Strengths in passing ("promote independence" once) do not balance a document written in deficits.
 DEFICITS_PER_STRENGTH = 6
@@ -50,12 +67,16 @@ class DeficitOnlyLanguage(DocumentRule):
                 "and problems with mobility. Needs are assessed and service users with eligible needs are referred.",
                 "Home care services for service users with needs. Needs vary: dependency, frailty, problems with "
                 "memory. Vulnerable service users suffer isolation. Needs are reviewed. Needs are met by social care calls.",
+                "Floating support service for housing-related support. Clients will typically have complex needs "
+                "including substance misuse, mental ill health, offending histories and rent arrears.",
             ],
             "pass": [
                 "Home care service specification for care services. People have needs, but also strengths and "
                 "goals: support builds on what matters to them. Needs are assessed with the person.",
                 "Care services for adults. Support is not framed by needs alone: it helps people use their "
                 "skills and stay independent. Needs, problems and dependency are reviewed with them.",
+                "Floating support service for housing-related support. Clients may have experience of substance "
+                "misuse, mental ill health or rent arrears, and bring skills, hopes and goals we build on.",
             ],
         },
     }
@@ -64,8 +85,26 @@ class DeficitOnlyLanguage(DocumentRule):
         if not analysis.profile.care_service or not analysis.blocks:
             return
         deficits = sum(len(DEFICIT.findall(block.text)) for block in analysis.blocks)
-        if deficits < MIN_DEFICIT_TERMS:
-            return
         strengths = sum(len(STRENGTH.findall(block.text)) for block in analysis.blocks)
-        if strengths * DEFICITS_PER_STRENGTH < deficits:
+        if deficits >= MIN_DEFICIT_TERMS and strengths * DEFICITS_PER_STRENGTH < deficits:
             yield analysis.block_finding(self.meta, analysis.title_block)
+            return
+        listed = _problem_list(analysis)
+        if listed is not None:
+            index, sentence = listed
+            message = "The people the service is for are described by a list of problems, with no strengths beside it."
+            yield analysis.block_finding(self.meta, index, message=message, match=sentence)
+
+
+def _problem_list(analysis: Analysis) -> tuple[int, str] | None:
+    """The first sentence that describes the people served as a list of problems, in a paragraph that
+    says nothing of their strengths or goals."""
+    for index, block in enumerate(analysis.blocks):
+        text = block.text
+        if len(PROBLEM.findall(text)) < MIN_PROBLEMS_LISTED or STRENGTH.search(text):
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            problems = {m.group(0).lower() for m in PROBLEM.finditer(sentence)}
+            if len(problems) >= MIN_PROBLEMS_LISTED and COHORT.search(sentence):
+                return index, sentence.strip()[:200]
+    return None
