@@ -161,17 +161,17 @@ DEFINITION_ENTRY = re.compile(
 CUE_WINDOW = 12
 
 
-def clause_bounds(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(tokens: Tokens, start: int, end: int, window: int = CUE_WINDOW) -> tuple[int, int]:
     """Token bounds of the clause holding tokens [start, end): within the sentence, between clause breaks,
-    and at most CUE_WINDOW tokens either side."""
+    and at most `window` tokens either side."""
     sent_start, sent_end = tokens.sentence(start)
     lowers = tokens.lowers
     left = start
-    floor = max(sent_start, start - CUE_WINDOW)
+    floor = max(sent_start, start - window)
     while left > floor and lowers[left - 1] not in CLAUSE_BREAKS:
         left -= 1
     right = end
-    ceiling = min(sent_end, end + CUE_WINDOW)
+    ceiling = min(sent_end, end + window)
     while right < ceiling and lowers[right] not in CLAUSE_BREAKS:
         right += 1
     return left, right
@@ -394,6 +394,14 @@ GLOSSARY_ENTRY = re.compile(
 )
 
 
+# Labels that introduce an answer or a field, not a term being defined ("Response: The budget is…").
+NOT_A_TERM = re.compile(
+    r"^\s*\W*(answer|response|reply|question|query|note|notes|status|comment|comments|update|decision|"
+    r"outcome|action|council response|clarification)\b",
+    re.I,
+)
+
+
 def only_names_term(block: Block, char_start: int) -> bool:
     """Headings and definition entries name a term without using it. A block under a "Definitions" or
     "Key terms" heading counts only when it reads as a definition, not when it states an obligation."""
@@ -408,6 +416,8 @@ def only_names_term(block: Block, char_start: int) -> bool:
 def _block_defines(text: str, trail: tuple[str, ...]) -> bool:
     """A whole block that only defines: a glossary entry stating no duty, or a definitions section's
     entry or explanation (asked once per block, however many matches it has)."""
+    if NOT_A_TERM.match(text):
+        return False
     if GLOSSARY_ENTRY.match(text) and not OBLIGATION.search(text) and len(text) < 400:
         return True  # a whole "Term: what it means" entry that states no duty
     if section_is("definition", trail):

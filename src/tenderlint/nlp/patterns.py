@@ -268,7 +268,7 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
     for anchor_name in clause.groups[0]:
         for a_start, a_end in spans(anchor_name):
             if clause.within == "clause":
-                low, high = clause_bounds(tokens, a_start, a_end)
+                low, high = clause_bounds(tokens, a_start, a_end, max(CUE_WINDOW, clause.near or 0))
             else:
                 low, high = tokens.sentence(a_start)
             chosen = [(anchor_name, a_start, a_end)]
