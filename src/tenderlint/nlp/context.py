@@ -134,6 +134,13 @@ HISTORICAL_CUES = re.compile(
     re.I,
 )
 PAST_AUXILIARY = {"was", "were", "had"}
+# The past of this very procurement is the document's own fact: a contract's recital that "the
+# Contractor's Tender was evaluated on price only" says how this contract was awarded.
+OWN_PROCUREMENT = re.compile(
+    r"\b(this (contract|agreement|framework|procurement|tender|dps|call-off)|the (contractor|provider|supplier)['’]s "
+    r"(tender|bid))\b",
+    re.I,
+)
 # How far back in a paragraph a history cue still colours what follows (characters).
 HISTORY_REACH = 600
 FUTURE_OR_DUTY = {"will", "shall", "must", "'ll"}
@@ -277,7 +284,7 @@ def historical(
     """The historical test on words and text, shared by matches (tokens) and profile facts (plain text).
     `through_sentence` is the paragraph up to the end of the sentence (its last HISTORY_REACH characters
     are read)."""
-    if FUTURE_OR_DUTY.intersection(clause_words):
+    if FUTURE_OR_DUTY.intersection(clause_words) or OWN_PROCUREMENT.search(clause):
         return False
     if section_is("history", tuple(trail)):
         return True
