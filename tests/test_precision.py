@@ -45,4 +45,6 @@ def test_negation_does_not_cross_clauses(tmp_path):
         encoding="utf-8",
     )
     _, report = run_json(str(path))
-    assert [f["code"] for f in report["files"][0]["findings"]] == ["TL201"]
+    # The hourly rate is read across the ";" (TL201); "will not pay for travel time" is itself unpaid
+    # travel time (TL701), the refusal's own words.
+    assert [f["code"] for f in report["files"][0]["findings"]] == ["TL701", "TL201"]
