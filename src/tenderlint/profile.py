@@ -218,7 +218,7 @@ NATION_SIGNS = {
     "scotland": re.compile(
         r"\b(Public Contracts Scotland|Procurement Reform \(Scotland\) Act|Public Contracts \(Scotland\) "
         r"Regulations|Scottish Government|Care Inspectorate(?! Wales)|Social Care \(Self-directed Support\) "
-        r"\(Scotland\)|Health and Social Care Partnership)\b"
+        r"\(Scotland\)|Health and Social Care Partnership|\(Scotland\) (?:Act|Regulations) \d{4}|Scottish Living Wage)\b"
     ),
 }
 CARE = re.compile(

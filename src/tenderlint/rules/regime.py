@@ -30,21 +30,37 @@ ELSEWHERE = re.compile(
     re.I,
 )
 SENTENCE_END = re.compile(r"[.!?](\s|$)")
+# A contract's own recital, capitalised as a defined term: "The Contract was awarded following…".
+OWN_CONTRACT = re.compile(r"\b(This|The) (Contract|Agreement)\b (was|has been) (awarded|let|entered)")
+# The Act named as the law this procurement runs under ("conducted under the Procurement Act 2023", "the
+# competitive flexible procedure"), not mentioned in passing.
+RUN_UNDER_ACT = re.compile(
+    r"\b(under|in accordance with|subject to|governed by|pursuant to|using) (the )?(Procurement Act 2023|"
+    r"PA 2023)\b|\bcompetitive flexible procedure\b",
+    re.I,
+)
+# Health care services a council or ICB arranges under the Provider Selection Regime.
+PSR_SERVICE = re.compile(
+    r"\b(drug and alcohol (treatment|services?)|substance misuse (treatment|services?)|sexual (and reproductive )?"
+    r"health services?|health visiting|school nursing|stop smoking services?|NHS Health Checks?|community "
+    r"(health|nursing) services?)\b",
+    re.I,
+)
+PSR_NAMED = re.compile(r"\b(Provider Selection Regime|PSR)\b")
 
 
 def _describes_other_procurement(block: Block, at: int) -> bool:
-    """A glossary entry, a question, or a sentence about an earlier contract or the old law's history."""
-    if only_names_term(block, at) or fact_context(block.text, at) in (
-        "negated",
-        "historical",
-        "hypothetical",
-    ):
-        return True
+    """A glossary entry, a question, or a sentence about an earlier contract or the old law's history;
+    never a contract's own recital of how it was awarded."""
     text = block.text
     starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     begin = starts[-1] if starts else 0
     end_match = SENTENCE_END.search(text, at)
     sentence = text[begin : end_match.end() if end_match else len(text)]
+    if OWN_CONTRACT.search(sentence):
+        return False  # "The Contract was awarded following…": the past of this very contract
+    if only_names_term(block, at) or fact_context(block.text, at) in ("negated", "historical", "hypothetical"):
+        return True
     return bool(ELSEWHERE.search(sentence))
 
 
@@ -103,3 +119,33 @@ class RegimeMismatch(DocumentRule):
                 message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {england.group(0)}."
                 yield analysis.block_finding(self.meta, index, message=message, match=england.group(0))
                 return
+        yield from self._wrong_act(analysis)
+
+    def _wrong_act(self, analysis: Analysis) -> Iterable[Finding]:
+        """The Procurement Act named as this procurement's law where it does not apply: a Scottish council
+        (a devolved Scottish authority), or a health care service that follows the Provider Selection Regime."""
+        scottish = analysis.jurisdiction == "scotland"
+        health = len(PSR_SERVICE.findall(analysis.full_text)) >= 2 and not PSR_NAMED.search(analysis.full_text)
+        if not (scottish or health):
+            return
+        for index, block in enumerate(analysis.blocks):
+            cited = RUN_UNDER_ACT.search(block.text)
+            if cited is None or _describes_other_procurement(block, cited.start()):
+                continue
+            if scottish:
+                message = (
+                    "A Scottish council procures under the Public Contracts (Scotland) Regulations 2015, not the "
+                    f"Procurement Act 2023, but the document says the procurement is run {cited.group(0)}."
+                )
+                citation = "pa2023-s2-devolved-scottish"
+            else:
+                message = (
+                    "This is a health care service, which is arranged under the Provider Selection Regime, but "
+                    f"the document says the procurement is run {cited.group(0)}."
+                )
+                citation = "pr2024-reg43-health"
+            finding = analysis.block_finding(self.meta, index, message=message, match=cited.group(0))
+            if citation in analysis.registry:
+                finding.citations = (citation,)
+            yield finding
+            return
