@@ -59,7 +59,11 @@ def _describes_other_procurement(block: Block, at: int) -> bool:
     sentence = text[begin : end_match.end() if end_match else len(text)]
     if OWN_CONTRACT.search(sentence):
         return False  # "The Contract was awarded following…": the past of this very contract
-    if only_names_term(block, at) or fact_context(block.text, at) in ("negated", "historical", "hypothetical"):
+    if only_names_term(block, at) or fact_context(block.text, at) in (
+        "negated",
+        "historical",
+        "hypothetical",
+    ):
         return True
     return bool(ELSEWHERE.search(sentence))
 
@@ -125,7 +129,9 @@ class RegimeMismatch(DocumentRule):
         """The Procurement Act named as this procurement's law where it does not apply: a Scottish council
         (a devolved Scottish authority), or a health care service that follows the Provider Selection Regime."""
         scottish = analysis.jurisdiction == "scotland"
-        health = len(PSR_SERVICE.findall(analysis.full_text)) >= 2 and not PSR_NAMED.search(analysis.full_text)
+        health = len(PSR_SERVICE.findall(analysis.full_text)) >= 2 and not PSR_NAMED.search(
+            analysis.full_text
+        )
         if not (scottish or health):
             return
         for index, block in enumerate(analysis.blocks):
