@@ -95,9 +95,16 @@ MONTHS = [
 PA2023_START = date(2025, 2, 24)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 # The label before a date that makes it a notice's publication date, or its deadline for tenders.
+# A publication date that belongs to another paper: this log's version, an update, a clarification.
+TENDER_NOTICE = re.compile(
+    r"\b(tender notice|contract notice|UK4|invitation to tender|ITT|opportunity|advert\w*)\b", re.I
+)
+ANOTHER_PAPER = re.compile(
+    r"\b(log|version|updated?|revised|revision|amended|amendment|clarifications?)\b", re.I
+)
 PUBLISHED = re.compile(
     r"\b(published(?: date)?|publication date|date of dispatch(?: of this notice)?|date of publication|"
-    r"issue date|date issued|issued(?: on)?)\s*(?:on)?[:\s]*$",
+    r"issue date|date issued|issued(?: on)?)(?: (?:on|in|via|through) (?:the )?[A-Z][\w ]{0,30}?)?\s*(?:on)?[:\s]*$",
     re.I,
 )
 DEADLINE = re.compile(
@@ -322,6 +329,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         profile.weightings.extend(_table_weightings(table, index_of))
     prose_weightings: list[Weighting] = []
     evaluation_mentions = 0
+    tender_notice_seen = False
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
@@ -332,8 +340,15 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             profile.dates.append(found)
             if profile.start_date is None and ISSUE_CUE.search(text):
                 profile.start_date = found
-            if profile.published is None and PUBLISHED.search(text[max(0, at - 60) : at]):
+            label = text[max(0, at - 60) : at]
+            # The tender notice's own publication wins over any other "published" date.
+            if (
+                PUBLISHED.search(label)
+                and not ANOTHER_PAPER.search(label)
+                and (profile.published is None or (not tender_notice_seen and TENDER_NOTICE.search(label)))
+            ):
                 profile.published = found
+                tender_notice_seen = bool(TENDER_NOTICE.search(label))
             if profile.deadline is None and DEADLINE.search(text[max(0, at - 90) : at]):
                 profile.deadline, profile.deadline_block = found, index
         lowered = text.lower()

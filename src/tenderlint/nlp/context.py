@@ -336,8 +336,11 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
 
 
 # A clarification log's labels: "Question 4:", "Q12:", then "Answer:", "Response:", "A12:".
-QUESTION_LABEL = re.compile(r"\b(?:question|query|q)\s*\d*\s*[:.)]|\bq\d+\b", re.I)
-ANSWER_LABEL = re.compile(r"\b(?:answer|response|reply|council response|a\d+)\s*\d*\s*[:.)]", re.I)
+# A label opens its line or paragraph: "Q1 and Q3" in a sentence are quality questions being referred to.
+QUESTION_LABEL = re.compile(r"(?:^|\n)\W*(?:clarification\s+)?(?:question|query|q)\s*\d*\s*[:.)\-–]", re.I)
+ANSWER_LABEL = re.compile(
+    r"(?:^|\n|[.?]\s+)\W*(?:answer|response|reply|council response|a\d*)\s*\d*\s*[:.)\-–]", re.I
+)
 SENTENCE_END = re.compile(r"[.?!\n]")
 
 
