@@ -45,10 +45,10 @@ class SocialValueWeighting(DocumentRule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         profile = analysis.profile
-        if profile.weighting("price") is None and profile.weighting("quality") is None:
-            return
         minimum = analysis.settings.min_social_value_weighting
         social = profile.weighting("social_value")
+        if profile.weighting("price") is None and profile.weighting("quality") is None and social is None:
+            return
         anchor = profile.weightings[0].block_index
         if social is None:
             yield analysis.block_finding(self.meta, anchor)
