@@ -95,7 +95,7 @@ def judge_packs(results: list[FileResult], packs: Sequence[Pack]) -> None:
     for pack in packs:
         members = [results[index] for index in pack.members if results[index].error is None]
         codes = {code for result in members for code in result.coverage}
-        names = [result.path for result in members]
+        names = pack_files(results, pack)
         for code in sorted(codes):
             covered = any(result.coverage.get(code) for result in members)
             kept = False
@@ -112,6 +112,15 @@ def judge_packs(results: list[FileResult], packs: Sequence[Pack]) -> None:
                 result.findings = findings
 
 
+def pack_files(results: Sequence[FileResult], pack: Pack) -> list[str]:
+    """The files the pack was judged on: its members that could be read."""
+    return [results[index].path for index in pack.members if results[index].error is None]
+
+
+def file_names(files: Sequence[str]) -> str:
+    """The files as a finding's pack note names them: by name, without their folders."""
+    return ", ".join(Path(path).name for path in files)
+
+
 def _pack_note(name: str, files: list[str]) -> str:
-    shown = ", ".join(Path(path).name for path in files)
-    return f"(Tender pack “{name}”: none of its {len(files)} files has it: {shown}.)"
+    return f"(Tender pack “{name}”: none of its {len(files)} files has it: {file_names(files)}.)"

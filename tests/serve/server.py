@@ -186,15 +186,26 @@ def vm_hwm(pid: int) -> float:
 
 def cli_findings(path: Path, cwd: Path) -> list[tuple]:
     """The CLI's findings for one file, as comparable tuples."""
+    return comparable(cli_files(cwd, str(path))[0]["findings"])
+
+
+def cli_files(cwd: Path, *args: str) -> list[dict]:
+    """The files of the CLI's JSON report for `args`."""
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "tenderlint", str(path), "--format", "json", "--no-cache"],
+        [sys.executable, "-m", "tenderlint", *args, "--format", "json", "--no-cache"],
         cwd=cwd,
         capture_output=True,
         env=env,
         timeout=300,
     )
-    return comparable(json.loads(proc.stdout)["files"][0]["findings"])
+    assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")
+    return json.loads(proc.stdout)["files"]
+
+
+def by_name(files: list[dict]) -> dict[str, list[tuple]]:
+    """A JSON report's findings per file name (the CLI names files by path, the page by name)."""
+    return {Path(f["path"]).name: comparable(f["findings"]) for f in files}
 
 
 def comparable(findings: list[dict]) -> list[tuple]:

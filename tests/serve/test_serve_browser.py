@@ -9,10 +9,15 @@ from pathlib import Path
 
 import docx
 import pytest
-from server import CORPORA, ROOT, Server, cli_findings
+from server import CORPORA, ROOT, Server, cli_files, cli_findings
 from test_html_report import CHROMIUM, LAUNCH_ARGS, browser_or_skip
 
 DOCX = CORPORA / "home-care-spec.docx"
+PACK = [
+    p
+    for p in sorted((CORPORA / "packs" / "fernley-home-support").iterdir())
+    if p.suffix in (".md", ".txt", ".html")
+]
 SCREENSHOT = ROOT / "docs" / "serve-page.png"
 
 # WCAG 2.2 AA contrast (1.4.3) of every visible text, against the first opaque background behind it.
@@ -206,6 +211,32 @@ def test_keyboard_only_run_through_the_page(page, tmp_path):
     before = page.locator("#report mark[data-f].off").count()
     page.keyboard.press("Space")
     assert page.locator("#report mark[data-f].off").count() > before
+
+
+def test_several_files_are_judged_as_one_pack_unless_the_box_is_unticked(page):
+    assert not page.is_visible("#pack-choice")  # offered only once several files are chosen
+    page.set_input_files("#files", str(DOCX))
+    assert not page.is_visible("#pack-choice")
+    page.set_input_files("#files", [str(p) for p in PACK])
+    assert page.is_visible("#pack-choice") and page.is_checked("#pack")
+    assert page.get_by_label("These files are one tender pack (judge them together)").is_checked()
+    assert page.evaluate(STRUCTURE) == [] and page.evaluate(CONTRAST) == []
+    page.click("button#check")
+    page.wait_for_selector("#results-h")
+    together = sum(len(f["findings"]) for f in cli_files(ROOT, "--pack", *map(str, PACK)))
+    assert f"{len(PACK)} documents checked: {together} findings" in page.inner_text("#results .lead")
+    note = page.inner_text("#pack-note")
+    assert "Judged together as one tender pack, “Uploaded tender pack”" in note
+    assert f"Files checked: {', '.join(p.name for p in PACK)}." in note
+    assert page.locator("#report details.finding").count() == together
+    assert "Tender pack “Uploaded tender pack”" in page.inner_text("#report")
+    page.set_input_files("#files", [str(p) for p in PACK])
+    page.uncheck("#pack")
+    page.click("button#check")
+    page.wait_for_selector("#results-h")
+    apart = sum(len(f["findings"]) for p in PACK for f in cli_files(ROOT, str(p)))
+    assert page.inner_text("#pack-note") == "Each file was checked as a separate document."
+    assert page.locator("#report details.finding").count() == apart > together
 
 
 def test_contrast_labels_and_headings_meet_wcag_aa(page):

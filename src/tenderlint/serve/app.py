@@ -27,9 +27,10 @@ from tenderlint import __version__
 from tenderlint.config import Settings
 from tenderlint.reporters.base import ReportContext
 from tenderlint.serve import page
+from tenderlint.serve.check import Check, Checked
 from tenderlint.serve.guard import SecurityHeaders, UploadLimit, UploadTooLarge, same_origin
 from tenderlint.serve.service import LintService, ServiceClosed
-from tenderlint.serve.uploads import BadForm, LintRequest, Upload, merge, prepare, safe_name
+from tenderlint.serve.uploads import BadForm, LintRequest, Upload, safe_name
 
 LOG = logging.getLogger("tenderlint.serve")
 MB = 1024 * 1024
@@ -121,26 +122,28 @@ def create_app(config: ServeConfig) -> Starlette:
             uploads = [Upload(safe_name(f.filename, i), await f.read()) for i, f in enumerate(files)]
         finally:
             await form.close()
-        settled, tasks = prepare(uploads, options.settings(config.settings), options)
+        check = Check(uploads, options.settings(config.settings), options)
         del uploads
         try:
-            linted = await asyncio.wrap_future(service.submit(tasks)) if tasks else []
+            checked: Checked = await asyncio.wrap_future(service.submit(check))
         except ServiceClosed:
             return _message(
                 503, "The checker is stopping", "Please try again in a minute.", {"Retry-After": "30"}
             )
-        results = merge(settled, linted)
+        del check
+        results = checked.results
         state["checks"] += 1
         errors = sum(1 for r in results if r.error)
+        count = sum(len(r.findings) for r in results)
         LOG.info(
-            "checked %d files: %d findings, %d unreadable, %.2f s",
+            "checked %d files%s: %d findings, %d unreadable, %.2f s",
             len(results),
-            sum(len(r.findings) for r in results),
+            " as one tender pack" if checked.pack_files else "",
+            count,
             errors,
             time.monotonic() - started,
         )
-        count = sum(len(r.findings) for r in results)
-        body = page.results(results, context) + page.form(options, *_limits(config))
+        body = page.results(checked, context) + page.form(options, *_limits(config))
         title = f"Results: {count} finding{'s' if count != 1 else ''} — tenderlint"
         return HTMLResponse(page.layout(title, body, report=True), 200 if errors < len(results) else 422)
 

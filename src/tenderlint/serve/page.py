@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from tenderlint.engine import FileResult
+from tenderlint.packs import file_names
 from tenderlint.reporters.base import ReportContext
 from tenderlint.reporters.html import HtmlReporter
 from tenderlint.reporters.html_chart import METHOD
 from tenderlint.reporters.html_model import esc
 from tenderlint.reporters.json import JsonReporter
 from tenderlint.reporters.sarif import SarifReporter
+from tenderlint.serve.check import Checked
 from tenderlint.serve.service import ServedResult
 from tenderlint.serve.uploads import FAMILIES, JURISDICTIONS, REGIMES, SEVERITIES, LintRequest
 
@@ -59,12 +61,12 @@ def form(request: LintRequest, max_upload_mb: int, max_files: int) -> str:
         '<input type="hidden" name="choices" value="1">'
         '<div class="drop" id="drop"><label for="files" class="big">Documents to check</label>'
         f'<p class="hint" id="files-hint">Word (.docx), PDF, OpenDocument (.odt), Markdown, text or web page '
-        f"files: up to {max_files} at a time and {max_upload_mb} MB in all. Each is checked as a separate "
-        "document. Nothing you upload is kept.</p>"
+        f"files: up to {max_files} at a time and {max_upload_mb} MB in all. Nothing you upload is kept.</p>"
         f'<input type="file" id="files" name="files" multiple required accept="{ACCEPT}" '
         'aria-describedby="files-hint chosen">'
         '<p class="drop-note" id="drop-note">You can also drag files and drop them here.</p>'
         '<p id="chosen" class="muted"></p></div>'
+        f"{_pack_choice(request)}"
         "<fieldset><legend>Which rules and law apply</legend>"
         f"{_select('regime', 'Procurement rules', REGIMES, request.regime)}"
         f"{_select('jurisdiction', 'Nation', JURISDICTIONS, request.jurisdiction)}</fieldset>"
@@ -76,6 +78,20 @@ def form(request: LintRequest, max_upload_mb: int, max_files: int) -> str:
     )
 
 
+def _pack_choice(request: LintRequest) -> str:
+    # The script hides this while fewer than two files are chosen; without it, one file ignores it.
+    return (
+        '<fieldset id="pack-choice"><legend>Several documents</legend>'
+        '<p><label><input type="checkbox" id="pack" name="pack" value="1"'
+        f'{" checked" if request.pack else ""} aria-describedby="pack-hint"> '
+        "These files are one tender pack (judge them together)</label></p>"
+        '<p class="hint" id="pack-hint">For the files of one procurement (invitation to tender, '
+        "specification, evaluation criteria, contract): a check for something missing, such as equality "
+        "or fair work, then speaks once for the pack, and only when none of the files has it. Untick to "
+        "check each file as a separate document. A single file is always checked on its own.</p></fieldset>"
+    )
+
+
 def _select(name: str, label: str, options: dict[str, str], chosen: str) -> str:
     items = "".join(
         f'<option value="{value}"{" selected" if value == chosen else ""}>{esc(text)}</option>'
@@ -84,8 +100,10 @@ def _select(name: str, label: str, options: dict[str, str], chosen: str) -> str:
     return f'<p class="field"><label for="{name}">{label}</label><select id="{name}" name="{name}">{items}</select></p>'
 
 
-def results(results: Sequence[FileResult], context: ReportContext) -> str:
-    """What happened to each file, the downloads, then the report of every file that could be read."""
+def results(checked: Checked, context: ReportContext) -> str:
+    """What happened to each file, how they were judged, the downloads, then the report of every file
+    that could be read."""
+    results = checked.results
     linted = [r for r in results if r.error is None]
     failed = [r for r in results if r.error is not None]
     count = sum(len(r.findings) for r in linted)
@@ -97,6 +115,7 @@ def results(results: Sequence[FileResult], context: ReportContext) -> str:
     parts = [
         '<section id="results" aria-labelledby="results-h">'
         f'<h2 id="results-h" tabindex="-1">Results</h2><p class="lead">{lead}.</p>',
+        _judged(checked),
         _unreadable(failed),
         _downloads(results, context),
         "</section>",
@@ -111,6 +130,20 @@ def results(results: Sequence[FileResult], context: ReportContext) -> str:
             f"<p>{esc(METHOD)}</p></section></section>"
         )
     return "".join(parts)
+
+
+def _judged(checked: Checked) -> str:
+    """Whether several files were judged as one pack (named as the pack's findings name it) or apart."""
+    if checked.pack_files:
+        files = checked.pack_files
+        return (
+            f'<p id="pack-note">Judged together as one tender pack, “{esc(checked.pack_name)}”: a check for '
+            f"something missing speaks once for the pack, and only when none of its {len(files)} "
+            f"file{'s' if len(files) != 1 else ''} has it. Files checked: {esc(file_names(files))}.</p>"
+        )
+    if sum(1 for r in checked.results if r.error is None) > 1:
+        return '<p id="pack-note">Each file was checked as a separate document.</p>'
+    return ""
 
 
 def _unreadable(failed: Sequence[FileResult]) -> str:

@@ -1,11 +1,15 @@
 """Lint uploads in the CLI's killable worker processes, driven from long-lived threads.
 
-Each of `jobs` slots is a thread that owns a one-worker `WorkerPool` and lints one request's files at a
-time, so the per-file limits (time, memory, archive size, pages) are exactly the CLI's. Workers are
-forked only from these threads, never from a request's thread: a worker asks the kernel to kill it
-when the thread that forked it ends (PR_SET_PDEATHSIG), and request threads come and go. Forks are
-serialised so that no worker inherits another worker's half-made pipe, which would hide its death.
-The annotated copy is written inside the worker too, under the same limits as the lint.
+Each of `jobs` slots is a thread that owns a one-worker `WorkerPool` and runs one check at a time, so
+the per-file limits (time, memory, archive size, pages) are exactly the CLI's. Workers are forked only
+from these threads, never from a request's thread: a worker asks the kernel to kill it when the thread
+that forked it ends (PR_SET_PDEATHSIG), and request threads come and go. Forks are serialised so that
+no worker inherits another worker's half-made pipe, which would hide its death.
+
+A check is a job run in its slot's thread: it hands tasks to the slot's worker as often as it needs.
+An upload is linted in one step and, once its findings are final (a tender pack judged, in the slot's
+thread), shown in another: the report's view of its text and its annotated copy are made inside the
+worker too, under the same limits as the lint.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 import importlib
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, fields
+from typing import Any
 
 from tenderlint import limits
 from tenderlint.config import Settings
@@ -24,15 +29,17 @@ from tenderlint.errors import InputError
 from tenderlint.reporters.html_model import DocView, load_view
 from tenderlint.workers import Task, Work, WorkerPool, lint_task
 
-RANK = {"info": 0, "warning": 1, "error": 2}
 _FORK_LOCK = threading.Lock()
+#: Hands tasks (indexed 0..n-1) to the slot's worker and returns their results in order.
+Run = Callable[[Sequence[Task]], list[FileResult]]
+Job = Callable[[Run], Any]
 
 
 @dataclass
-class UploadTask(Task):
-    """A task with what the page asked for beyond the settings."""
+class ShowTask(Task):
+    """An upload's second step: its final findings, to place in the report's view and the copy."""
 
-    min_severity: str = "info"
+    result: FileResult | None = None
     annotate: bool = True
     report_index: int = 0  # the upload's place in the report, for the HTML view's anchors
 
@@ -47,13 +54,12 @@ class ServedResult(FileResult):
 
 
 def serve_task(task: Task) -> FileResult:
-    """Lint, drop findings below the minimum severity, then read the text again for the HTML report and
-    write the annotated copy: all inside a worker, under the file's limits, never in the server."""
-    result = lint_task(task)
-    served = ServedResult(**{f.name: getattr(result, f.name) for f in fields(FileResult)})
-    if not isinstance(task, UploadTask) or served.error is not None:
-        return served
-    served.findings = [f for f in served.findings if f.severity.rank >= RANK[task.min_severity]]
+    """Lint a task; or, for a `ShowTask`, read the text again for the HTML report and write the
+    annotated copy with the findings it carries: inside a worker, under the file's limits, never in
+    the server."""
+    if not isinstance(task, ShowTask) or task.result is None:
+        return lint_task(task)
+    served = ServedResult(**{f.name: getattr(task.result, f.name) for f in fields(FileResult)})
     with limits.active(limits.Limits.from_settings(task.settings)):
         served.view = load_view(task.report_index, served, task.data)
         if task.annotate and served.format in ("docx", "odt"):
@@ -90,7 +96,7 @@ class LintService:
     def __init__(self, jobs: int, work: Work = serve_task) -> None:
         self.size = max(1, jobs)
         self.work = work
-        self.queue: queue.Queue[tuple[list[Task], Future] | None] = queue.Queue()
+        self.queue: queue.Queue[tuple[Job, Future] | None] = queue.Queue()
         self.pools: list[_Pool] = []
         self.threads: list[threading.Thread] = []
         self.closing = False
@@ -118,13 +124,14 @@ class LintService:
             thread.start()
         ready.wait()
 
-    def submit(self, tasks: Sequence[Task]) -> Future:
-        """Lint `tasks` (indexed 0..n-1) in the next free slot; the future holds results in order."""
+    def submit(self, job: Job) -> Future:
+        """Run `job` in the next free slot, giving it the slot's worker; the future holds its answer.
+        The job runs in the slot's thread, so what it does between two steps is done in the server."""
         future: Future = Future()
         if self.closing:
             future.set_exception(ServiceClosed())
         else:
-            self.queue.put((list(tasks), future))
+            self.queue.put((job, future))
         return future
 
     def worker_pids(self) -> list[int]:
@@ -148,12 +155,12 @@ class LintService:
             ready.wait()
         try:
             while (job := self.queue.get()) is not None:
-                tasks, future = job
+                work, future = job
                 if self.closing:
                     future.set_exception(ServiceClosed())
                 elif future.set_running_or_notify_cancel():
                     try:
-                        future.set_result(self._lint(pool, tasks))
+                        future.set_result(work(lambda tasks: self._lint(pool, list(tasks))))
                     except BaseException as exc:  # handed to the request, which shows a 500 page
                         future.set_exception(exc)
         finally:

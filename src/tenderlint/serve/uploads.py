@@ -1,21 +1,16 @@
-"""What the page's form asks for, turned into settings and worker tasks.
+"""What the page's form asks for, turned into settings: the choices a commissioner understands.
 
-Several files are linted as separate documents in one report. `LintRequest.pack` is where a "tender
-pack" choice will arrive once packs exist: `prepare` is the one place that decides how uploads become
-tasks, so a pack can be handed on from there without touching the page or the routes.
+Several files uploaded together are one tender pack unless the page's box is unticked (`check.py`
+judges them); a script that posts only files gets the page's defaults, a pack among them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tenderlint.config import Settings
-from tenderlint.engine import FileError, FileResult
-from tenderlint.errors import InputError
-from tenderlint.limits import Limits, check_file_size
-from tenderlint.serve.service import UploadTask
 
 FAMILIES = {
     "TL1": "Specification: outcomes rather than time and task",
@@ -58,18 +53,20 @@ class LintRequest:
     jurisdiction: str = "auto"
     families: tuple[str, ...] = tuple(FAMILIES)
     min_severity: str = "info"
-    pack: bool = False  # read several files as one tender pack, once packs exist
+    pack: bool = True  # several files are one tender pack, judged together
 
     @classmethod
     def from_form(cls, form: Mapping[str, object], families: Iterable[object]) -> LintRequest:
         """Read the form's fields; an absent field keeps its default, an unknown value is refused."""
         # The page always says it sent its choices; a script that posts only files gets every family.
-        chosen = tuple(str(f) for f in families) if form.get("choices") else tuple(FAMILIES)
+        page = bool(form.get("choices"))
+        chosen = tuple(str(f) for f in families) if page else tuple(FAMILIES)
         request = cls(
             regime=str(form.get("regime") or "auto"),
             jurisdiction=str(form.get("jurisdiction") or "auto"),
             families=chosen,
             min_severity=str(form.get("min_severity") or "info"),
+            pack=bool(form.get("pack")) if page else True,  # an unticked box sends nothing
         )
         for value, allowed in (
             (request.regime, REGIMES),
@@ -105,30 +102,3 @@ def safe_name(raw: str | None, index: int) -> str:
     name = re.split(r"[/\\]", raw or "")[-1]
     name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip()[-120:]
     return name or f"document-{index + 1}"
-
-
-def prepare(
-    uploads: Sequence[Upload], settings: Settings, request: LintRequest
-) -> tuple[list[FileResult | None], list[UploadTask]]:
-    """Results settled without a worker (files over max-file-size-mb), and the tasks for the rest.
-    Every upload is its own document today; a pack would become one task here."""
-    settled: list[FileResult | None] = []
-    tasks: list[UploadTask] = []
-    limits = Limits.from_settings(settings)
-    for position, upload in enumerate(uploads):
-        try:
-            check_file_size(len(upload.data), limits)
-        except InputError as exc:
-            settled.append(FileResult(upload.name, error=FileError(exc.code, exc.message, exc.hint)))
-            continue
-        settled.append(None)
-        task = UploadTask(len(tasks), upload.name, upload.data, settings, None, request.min_severity)
-        task.report_index = position
-        tasks.append(task)
-    return settled, tasks
-
-
-def merge(settled: Sequence[FileResult | None], linted: Sequence[FileResult]) -> list[FileResult]:
-    """All results in upload order."""
-    rest = iter(linted)
-    return [result if result is not None else next(rest) for result in settled]

@@ -1,5 +1,6 @@
 "use strict";
-// Drag and drop onto the file chooser, the names of the chosen files, and a message while checking.
+// Drag and drop onto the file chooser, the names of the chosen files, the tender pack choice only
+// once several files are chosen, and a message while checking.
 // The page works without this script: the form is an ordinary file upload.
 (() => {
   const form = document.getElementById("upload");
@@ -8,10 +9,12 @@
   const chosen = document.getElementById("chosen");
   const status = document.getElementById("status");
   const button = document.getElementById("check");
+  const pack = document.getElementById("pack-choice");
   if (form && input && drop && chosen && status) {
     const show = () => {
       const names = Array.from(input.files).map((file) => file.name);
       chosen.textContent = names.length ? `Chosen: ${names.join(", ")}` : "";
+      if (pack) pack.hidden = names.length < 2;
     };
     document.documentElement.classList.add("js");
     for (const kind of ["dragenter", "dragover"]) {
