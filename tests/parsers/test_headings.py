@@ -183,3 +183,23 @@ def test_web_page_navigation_is_set_aside(tmp_path: Path) -> None:
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert findings, proc.stderr.decode()
     assert all("Skip to main" not in f["excerpt"] and "cookies" not in f["excerpt"] for f in findings)
+
+
+def test_short_line_above_a_paragraph_in_plain_text_is_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Preliminary market engagement\n"
+        "The Council does not intend to carry out preliminary market engagement for this\n"
+        "care and support service. Requirements have been set by the commissioning team.\n\n"
+        "The service supports adults who draw on care to live well at home and\n"
+        "in their communities, with support that changes as their needs change.\n",
+        encoding="utf-8",
+    )
+    result = _outline(path)
+    assert [b["text"] for b in result["blocks"] if b["kind"] == "heading"] == [
+        "Preliminary market engagement"
+    ]
+    assert _trail_of(result, "The service supports") == ["Preliminary market engagement"]
+    # Read as a heading, not a glossary entry: the statement under it is found.
+    proc = run_cli(str(path), "--select", "TL807", "--format", "json", "--no-cache")
+    assert [f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["TL807"]

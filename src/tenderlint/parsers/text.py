@@ -16,6 +16,7 @@ from tenderlint.parsers import headings, suppress
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import decode_text
 
+SHORT_TITLE_WORDS = 8
 # A line of dashes, equals signs or stars drawn above and below a heading: layout, not text.
 RULE_LINE = re.compile(r"^\s*([-=_*~#+.]\s*){3,}$")
 COMMENT_LINE = re.compile(r"^\s*<!--(.*tenderlint:.*)-->\s*$", re.IGNORECASE)
@@ -79,10 +80,20 @@ def paragraphs(text: str, tracker: SuppressionTracker) -> Iterator[list[SourceLi
 def classify(lines: list[SourceLine]) -> list[Block]:
     """One paragraph's blocks: a heading, one block per list item, or a single paragraph. A heading
     line written straight above its first clause ("2. CONTRACT PRICE" then "2.1 The…") is split off."""
-    heading = headings.classify(lines[0].text)
+    heading = headings.classify(lines[0].text, emphasis=_stands_above(lines))
     if heading is not None and (len(lines) == 1 or headings.heads_next_line(heading, lines[1].text)):
         return [_block(BlockKind.HEADING, lines[:1], level=heading.level), *_rest(lines[1:])]
     return _rest(lines)
+
+
+def _stands_above(lines: list[SourceLine]) -> bool:
+    """A short line set straight above a paragraph of full lines ("Market engagement" then "The Council
+    held two events…") is plain text's way of writing a heading; a hard-wrapped paragraph's lines are
+    all about as long as each other."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].text, lines[1].text
+    return len(first.split()) <= SHORT_TITLE_WORDS and len(first) < 0.6 * len(second)
 
 
 def _rest(lines: list[SourceLine]) -> list[Block]:
