@@ -138,7 +138,7 @@ PAST_AUXILIARY = {"was", "were", "had"}
 # Contractor's Tender was evaluated on price only" says how this contract was awarded.
 OWN_PROCUREMENT = re.compile(
     r"\b(this (contract|agreement|framework|procurement|tender|dps|call-off)|the (contractor|provider|supplier)['’]s "
-    r"(tender|bid))\b",
+    r"(tender|bid))\b|(?-i:\bthe (Contract|Agreement)\b)",  # "the Contract" as a contract's defined term
     re.I,
 )
 # How far back in a paragraph a history cue still colours what follows (characters).
