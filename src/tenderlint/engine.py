@@ -14,7 +14,7 @@ from tenderlint.errors import ConfigError, InputError
 from tenderlint.findings import Finding
 from tenderlint.parsers.detect import detect_format
 from tenderlint.parsers.package import archive_failure
-from tenderlint.plugin.host import plugin_manager
+from tenderlint.plugin.host import collect
 from tenderlint.ruleset import RuleSet, load_ruleset
 from tenderlint.suppressions import apply_suppressions
 from tenderlint.yamlload import PackError
@@ -50,8 +50,7 @@ class FileResult:
 
 @lru_cache(maxsize=1)
 def parsers_by_format() -> dict[str, object]:
-    hook = plugin_manager()[0].hook
-    return {parser.format: parser for group in hook.tenderlint_parsers() for parser in group}
+    return {parser.format: parser for group in collect("tenderlint_parsers") for parser in group}
 
 
 class Linter:

@@ -25,6 +25,7 @@ from tenderlint.errors import ConfigError, InputError
 from tenderlint.limits import Limits, check_file_size
 from tenderlint.packs import find_packs, judge_packs
 from tenderlint.parsers.detect import detect_format
+from tenderlint.readfile import read_at_most
 from tenderlint.workers import Task, WorkerPool, can_isolate, lint_task
 from tenderlint.yamlload import PackError
 
@@ -223,7 +224,7 @@ def read_input(path: str, limit: Limits) -> bytes | FileError:
     block or never end), and nothing over max-file-size-mb is read at all."""
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(limit.max_file_bytes + 1)
+            data = read_at_most(sys.stdin.buffer, limit.max_file_bytes + 1)
             check_file_size(len(data), limit)
             return data
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -238,7 +239,7 @@ def read_input(path: str, limit: Limits) -> bytes | FileError:
                     "Copy the document to a file and lint that.",
                 )
             check_file_size(os.fstat(fd).st_size, limit)
-            data = handle.read(limit.max_file_bytes + 1)
+            data = read_at_most(handle, limit.max_file_bytes + 1)
             check_file_size(len(data), limit)  # it grew while being read
             return data
     except InputError as exc:

@@ -170,6 +170,15 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
             raise PackError(f"{where}: missing '{key}'")
     if not entry.get("citations") and entry.get("family") != "meta":
         raise PackError(f"{where}: missing 'citations' (only rules about tenderlint itself may have none)")
+    for key in ("code", "name", "message", "fix", "rationale", "family"):
+        if key in entry and not isinstance(entry[key], str):
+            raise PackError(f"{where}: '{key}' must be text, not {type(entry[key]).__name__}")
+    _check_ids(entry.get("citations") or [], f"{where}: citations")
+    alt_raw = entry.get("alt-citations") or {}
+    if not isinstance(alt_raw, dict):
+        raise PackError(f"{where}: alt-citations must be a mapping of regime or jurisdiction to citation ids")
+    for key, ids in alt_raw.items():
+        _check_ids(ids, f"{where}: alt-citations: {key}")
     code, name = str(entry["code"]), str(entry["name"])
     if not CODE.match(code):
         raise PackError(f"{where}: code {code!r} must look like TL201")
@@ -200,6 +209,12 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
         examples_pass=tuple(examples.get("pass") or ()),
         source=source,
     )
+
+
+def _check_ids(ids: object, where: str) -> None:
+    """Citation ids are a list of strings (a nested list would only fail later, when rules are checked)."""
+    if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
+        raise PackError(f"{where} must be a list of citation ids, e.g. [careact-s1-wellbeing]")
 
 
 def _regex(pattern: str, where: str, key: str) -> re.Pattern[str]:
