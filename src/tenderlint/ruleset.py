@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -92,8 +93,9 @@ def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
                 raise PackError(f"{file}: concept {name!r} is already defined in {concepts[name].source}")
             concepts[name] = concept
     pattern_rules = [_bind(rule, concepts) for rule in pattern_rules]
+    # Present in any form (a FIFO, a broken link) it is read, and refused with a reason, not skipped.
     extra_citations = [
-        p / "citations.yaml" for p in map(Path, extra_packs) if (p / "citations.yaml").is_file()
+        p / "citations.yaml" for p in map(Path, extra_packs) if os.path.lexists(p / "citations.yaml")
     ]
     citation_files = [Path(p) for group in collect("tenderlint_citations") for p in group] + extra_citations
     document_rules = [_instance(cls) for group in collect("tenderlint_rules") for cls in group]
