@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -176,3 +177,43 @@ def run_measured(*args: str, cwd: Path | None = None, timeout: float = 300) -> t
     )
     code, peak = done.stdout.split()
     return int(code), float(peak), done.stderr.decode("utf-8", "replace")
+
+
+def docx_with_comments(path: Path, count: int) -> Path:
+    """The sample .docx with `count` extra (unanchored) comments already in comments.xml: every comment
+    tenderlint adds must not cost a scan of all of them."""
+    extra = "".join(
+        f'<w:comment w:id="{1000 + i}" w:author="Reviewer"><w:p><w:r><w:t>Noted {i}</w:t></w:r></w:p></w:comment>'
+        for i in range(count)
+    ).encode()
+
+    def add(xml: bytes) -> bytes:
+        return xml.replace(b"</w:comments>", extra + b"</w:comments>")
+
+    return write(path, replace_member(CORPORA / "home-care-spec.docx", "word/comments.xml", add))
+
+
+def odt_with_junk(path: Path, megabytes: int) -> Path:
+    """The sample .odt plus a member of `megabytes` MB of zeros (about 1 KB per MB once deflated)."""
+    shutil.copy(CORPORA / "home-care-spec.odt", path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("Pictures/junk.bin", "w", force_zip64=True) as member:
+            for _ in range(megabytes):
+                member.write(bytes(MB))
+        archive.writestr("../../outside.txt", "not part of any document")
+    return path
+
+
+def repeated_docx(path: Path, repeats: int) -> Path:
+    """A .docx of the sample specification's paragraphs `repeats` times over: about 12 findings a copy."""
+    import docx
+
+    text = GOOD.read_text(encoding="utf-8")
+    paragraphs = [p.strip().lstrip("#").strip() for p in text.split("\n\n") if p.strip()]
+    document = docx.Document()
+    for _ in range(repeats):
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path

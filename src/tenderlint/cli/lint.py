@@ -153,7 +153,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     _emit(reporters[opts["output_format"]].render(results, context), opts["output"])
     code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
     if opts["annotate"]:
-        code = _annotate(results, str(opts["annotate"]), citations, code)
+        settings = runner.settings_for(results[0].path) if results else None
+        code = _annotate(results, str(opts["annotate"]), citations, code, settings)
     sys.exit(code)
 
 
@@ -264,14 +265,16 @@ def _check_annotate(paths: tuple[str, ...], target: str, force: bool) -> None:
         _fail(str(exc))
 
 
-def _annotate(results: list, target: str, citations: dict, code: int) -> int:
-    """Write the annotated copy after the report; failing to write it makes the exit code 2."""
-    from tenderlint.annotate import AnnotateError, write_annotated
+def _annotate(results: list, target: str, citations: dict, code: int, settings: object) -> int:
+    """Write the annotated copy after the report (in a worker, under the document's limits);
+    failing to write it makes the exit code 2."""
+    from tenderlint.annotate import AnnotateError, annotate_in_worker
 
     try:
         if not results:
             raise AnnotateError("no annotated copy written: the document was not linted")
-        click.echo(f"tenderlint: {write_annotated(results[0], Path(target), citations)}", err=True)
+        summary = annotate_in_worker(results[0], Path(target), citations, settings)
+        click.echo(f"tenderlint: {summary}", err=True)
     except AnnotateError as exc:
         click.echo(f"tenderlint: error: {exc}", err=True)
         return EXIT_ERROR
