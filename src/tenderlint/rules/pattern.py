@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tenderlint.document import BlockKind
 from tenderlint.findings import FAMILIES, RuleMeta, Severity
 from tenderlint.nlp.concepts import Clause, Concept, load_concepts, parse_clauses, read_pack
 from tenderlint.nlp.context import CONTEXTS
+from tenderlint.nlp.regex_safety import check_token_regexes
+from tenderlint.nlp.regex_safety import safe_regex as _regex
 from tenderlint.yamlload import PackError
 
 DEFAULT_SCOPE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)
@@ -105,6 +106,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
             f"{where}: patterns must be a list of patterns, each a list of token mappings, "
             "e.g. [[{LOWER: hourly}, {LOWER: rate}]]"
         )
+    check_token_regexes(patterns, where)
     for pattern in patterns:
         for token in pattern:
             if "_" in token:
@@ -215,46 +217,3 @@ def _check_ids(ids: object, where: str) -> None:
     """Citation ids are a list of strings (a nested list would only fail later, when rules are checked)."""
     if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
         raise PackError(f"{where} must be a list of citation ids, e.g. [careact-s1-wellbeing]")
-
-
-def _regex(pattern: str, where: str, key: str) -> re.Pattern[str]:
-    """Compile a pack regex, refusing nested quantifiers such as `(a+)+`: on document text (untrusted)
-    they backtrack catastrophically and would hang the run. Possessive and atomic repeats cannot
-    backtrack, so they are allowed inside a repeat."""
-    if not isinstance(pattern, str):
-        raise PackError(f"{where}: {key}: a regular expression must be a string, not {pattern!r}")
-    try:
-        compiled = re.compile(pattern, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError) as exc:
-        raise PackError(f"{where}: {key}: bad regular expression {pattern!r}: {exc}") from None
-    try:
-        from re import _parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    repeats = {"MAX_REPEAT", "MIN_REPEAT"}
-
-    def nested(items: Any, inside_repeat: bool) -> bool:
-        for op, arg in items:
-            name = str(op)
-            if name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
-                continue  # no backtracking into these
-            if name in repeats and arg[1] > 1 and (arg[0] != arg[1] or arg[1] > 3):
-                # A variable count (+, {0,3}) inside any repeat; inside a long fixed one ((.*a){12}) too.
-                if (inside_repeat and arg[0] != arg[1]) or nested(arg[2], True):
-                    return True
-            elif name == "BRANCH":
-                if any(nested(branch, inside_repeat) for branch in arg[1]):
-                    return True
-            elif (name in repeats or name == "SUBPATTERN" or name.startswith("ASSERT")) and nested(
-                arg[-1], inside_repeat
-            ):
-                return True
-        return False
-
-    if nested(sre_parse.parse(pattern, re.IGNORECASE), False):
-        raise PackError(
-            f"{where}: {key}: regular expression {pattern!r} repeats a group that itself contains a "
-            "repeat (like (a+)+), which can take exponential time on some text; rewrite it without the "
-            "nested quantifier, or make the inner one possessive (a++) or atomic ((?>a+))."
-        )
-    return compiled
