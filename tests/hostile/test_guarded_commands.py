@@ -206,3 +206,14 @@ def test_full_disk_leaves_no_partial_cache_entries(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr.decode()
     assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_annotate_crasher_from_fuzzing(tmp_path: Path) -> None:
+    """Found by fuzz/main_process.py: a .docx whose comments relationship points at a part of another
+    kind lints, but annotating it raised AttributeError. Now: no copy, one line, exit 2."""
+    crasher = Path(__file__).parent / "annotate_crashers" / "comments-part-of-another-kind.docx"
+    proc = run_cli(
+        str(crasher), "--no-cache", "-o", str(tmp_path / "r.txt"), "--annotate", str(tmp_path / "c.docx")
+    )
+    assert proc.returncode == 2, proc.stderr.decode()
+    assert b"comments part cannot be read" in proc.stderr and b"Traceback" not in proc.stderr

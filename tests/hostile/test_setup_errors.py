@@ -66,6 +66,23 @@ def test_unusable_settings_are_config_errors(tmp_path: Path, case: str) -> None:
     assert_error(proc, words)
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "    unless-nearby: {pattern: reasons?, blocks: [1]}",  # found by fuzz/main_process.py
+        "    unless-nearby: [reasons]",
+        "    number: {at-least: [15]}",
+        "    alt-citations: [x]",
+    ],
+)
+def test_wrongly_typed_pack_fields(tmp_path: Path, extra: str) -> None:
+    write(tmp_path / "pack.yaml", PACK_RULE.format(citations="[careact-s1-wellbeing]") + extra + "\n")
+    config(tmp_path, 'rule-packs = ["pack.yaml"]\n')
+    proc = run_cli(str(spec(tmp_path)), "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr + proc.stdout
+    assert b"E007" in proc.stdout, proc.stdout[-800:]
+
+
 def test_nested_citation_ids_in_a_pack(tmp_path: Path) -> None:
     write(tmp_path / "pack.yaml", PACK_RULE.format(citations="[[careact-s1-wellbeing]]"))
     config(tmp_path, 'rule-packs = ["pack.yaml"]\n')

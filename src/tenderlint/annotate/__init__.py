@@ -116,6 +116,13 @@ def write_annotated(
             copy, count, missed = annotate_odt(data, result.findings, citations)
     except InputError as exc:
         raise AnnotateError(f"no annotated copy written: {exc.message}") from exc
+    except Exception as exc:  # zipfile and zlib fail in many ways on an archive damaged since linting
+        from tenderlint.parsers.package import archive_failure
+
+        failure = archive_failure(exc)
+        if failure is None:
+            raise
+        raise AnnotateError(f"no annotated copy written: {failure.message}") from None
     try:
         _write(target, copy)
     except OSError as exc:

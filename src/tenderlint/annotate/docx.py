@@ -116,7 +116,14 @@ def _counted_ids(document: Any) -> Iterator[None]:
     max + 1 no longer fits in 32 bits."""
     from docx.oxml.comments import CT_Comments
 
-    used = {int(x) for x in document.comments._comments_elm.xpath("./w:comment/@w:id")}
+    from tenderlint import errors
+    from tenderlint.errors import InputError
+
+    try:
+        comments = document.comments._comments_elm
+    except (AttributeError, KeyError) as exc:  # a "comments" relationship to a part of another kind
+        raise InputError(errors.CORRUPT, f"The document's comments part cannot be read ({exc}).") from None
+    used = {int(x) for x in comments.xpath("./w:comment/@w:id") if x.lstrip("-").isdigit()}
     start = max(used, default=-1) + 1
     fresh = count(start) if start <= 2**31 - 1 else (i for i in count() if i not in used)
     original = CT_Comments._next_available_comment_id

@@ -75,6 +75,11 @@ def annotate_odt(
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = etree.fromstring(archive.read("content.xml"), parser=_parser())
     body = root.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:
+        from tenderlint import errors
+        from tenderlint.errors import InputError
+
+        raise InputError(errors.CORRUPT, "The document has no text body (office:text).")
     names = {
         node.get(OFFICE + "name") for node in root.iter(OFFICE + "annotation", OFFICE + "annotation-end")
     }

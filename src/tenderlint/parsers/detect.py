@@ -98,6 +98,13 @@ def _zip_format(data: bytes, suffix: str) -> str:
             f"The file is a damaged archive ({exc}).",
             "Open it in Word or LibreOffice and save it again.",
         ) from None
+    except Exception as exc:  # zipfile and zlib fail in many other ways on a damaged archive
+        from tenderlint.parsers.package import archive_failure
+
+        failure = archive_failure(exc)
+        if failure is None:
+            raise
+        raise failure from None
     if any(name.startswith("xl/") for name in names):
         kind = "an Excel workbook"
     elif any(name.startswith("ppt/") for name in names):

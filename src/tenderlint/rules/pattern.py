@@ -126,7 +126,21 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     except ValueError as exc:
         raise PackError(f"{where}: scope: {exc}") from None
     nearby = entry.get("unless-nearby") or {}
+    if not isinstance(nearby, dict) or (nearby and "pattern" not in nearby):
+        raise PackError(f"{where}: unless-nearby must be a mapping {{pattern: regex, blocks: N}}")
+    blocks = nearby.get("blocks", 1)
+    if isinstance(blocks, bool) or not isinstance(blocks, int) or not 0 <= blocks <= 1000:
+        raise PackError(f"{where}: unless-nearby: blocks must be a whole number from 0 to 1000")
     number = entry.get("number") or {}
+    if not isinstance(number, dict):
+        raise PackError(f"{where}: number must be a mapping, e.g. {{at-least: 15}}")
+    for bound in ("at-least", "at-most"):
+        value = number.get(bound)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise PackError(f"{where}: number: {bound} must be a number")
+    for name in ("setting", "concept"):
+        if not isinstance(number.get(name, ""), str):
+            raise PackError(f"{where}: number: {name} must be a name")
     if set(number) - NUMBER_KEYS:
         raise PackError(f"{where}: number: unknown key(s) {', '.join(sorted(set(number) - NUMBER_KEYS))}")
     if number.get("unit") not in (None, *NUMBER_UNITS):
