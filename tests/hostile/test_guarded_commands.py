@@ -217,3 +217,16 @@ def test_annotate_crasher_from_fuzzing(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2, proc.stderr.decode()
     assert b"comments part cannot be read" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_outline_reads_as_lint_does(tmp_path: Path) -> None:
+    """`outline` (like `profile`) once parsed any path in the main process: a FIFO hung it, /dev/zero
+    grew without end, a damaged archive gave a traceback."""
+    os.mkfifo(tmp_path / "pipe.md")
+    args = ["outline", "--format", "json", str(tmp_path / "pipe.md"), "/dev/zero", *map(str, CRASHERS)]
+    code, peak_mb, err = run_measured(*args, timeout=120)
+    assert code == 2 and "Traceback" not in err, err
+    assert peak_mb < 400
+    entries = json.loads(run_cli(*args).stdout)
+    assert [entry["error"]["code"] for entry in entries[:2]] == ["E006", "E006"]
+    assert all(entry["error"]["code"] in ("E001", "E004") for entry in entries[2:])

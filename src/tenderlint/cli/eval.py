@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -42,18 +41,17 @@ def evaluate(path: Path, output_format: str, gate: Path | None, show_mistakes: b
         scores = Scores()
         present = [label for label in labels if label.document.exists()]
         scores.missing += [str(label.document) for label in labels if not label.document.exists()]
-        # Every document is linted as `lint` would: in workers, under its own limits, all in one run.
-        runner = Runner(RunOptions(jobs=os.cpu_count() or 1))
-        results = runner.run(tuple(dict.fromkeys(str(label.document) for label in present)))
+        # Each document is linted as `lint` would, in a worker under its own limits, and on its own:
+        # labels judge one document, so documents in a tender pack are not judged as a pack here.
+        runner = Runner(RunOptions())
+        for label in present:
+            score_document(scores, label, runner.lint(str(label.document)))
     except (ConfigError, PackError) as exc:
         click.echo(f"tenderlint: error: {exc}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("tenderlint: interrupted", err=True)
         sys.exit(130)
-    by_path = {result.path: result for result in results}
-    for label in present:
-        score_document(scores, label, by_path[str(label.document)])
     codes = sorted(set(known) | set(scores.rules))
     failures = check_gate(scores, gate_limits) if gate_limits is not None else []
     if output_format == "json":
