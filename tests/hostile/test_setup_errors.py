@@ -282,3 +282,15 @@ def test_every_hostile_setup_exits_2_never_1(tmp_path: Path) -> None:
         proc = run_cli(*args, "--no-cache", "--exit-zero", cwd=cwd)
         assert proc.returncode == 2, (args, proc.stderr.decode()[-500:])
         assert b"Traceback" not in proc.stderr
+
+
+PACK_CRASHERS = sorted((Path(__file__).parent / "pack_crashers").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("pack", PACK_CRASHERS, ids=lambda path: path.stem)
+def test_pack_crashers_from_fuzzing(tmp_path: Path, pack: Path) -> None:
+    shutil.copy(pack, tmp_path / "pack.yaml")
+    config(tmp_path, 'rule-packs = ["pack.yaml"]\n')
+    proc = run_cli(str(spec(tmp_path)), "--no-cache", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert json.loads(proc.stdout)["files"][0]["error"]["code"] == "E007"

@@ -122,7 +122,9 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     ):
         raise PackError(f"{where}: phrases must be a list of words or phrases")
     try:
-        scope = tuple(BlockKind(kind) for kind in entry.get("scope", [k.value for k in DEFAULT_SCOPE]))
+        scope = tuple(
+            BlockKind(kind) for kind in _list(entry, "scope", where, [k.value for k in DEFAULT_SCOPE])
+        )
     except ValueError as exc:
         raise PackError(f"{where}: scope: {exc}") from None
     nearby = entry.get("unless-nearby") or {}
@@ -145,7 +147,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         raise PackError(f"{where}: number: unknown key(s) {', '.join(sorted(set(number) - NUMBER_KEYS))}")
     if number.get("unit") not in (None, *NUMBER_UNITS):
         raise PackError(f"{where}: number: unit must be one of {', '.join(NUMBER_UNITS)}")
-    if_profile = tuple(entry.get("if-profile") or ())
+    if_profile = tuple(_list(entry, "if-profile", where))
     if set(if_profile) - PROFILE_FLAGS:
         raise PackError(
             f"{where}: if-profile: unknown fact(s) {', '.join(sorted(set(if_profile) - PROFILE_FLAGS))}"
@@ -158,7 +160,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         clauses=clauses,
         cancelled_by=frozenset(cancelled_by),
         scope=scope,
-        sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
+        sections=tuple(_regex(p, where, "sections") for p in _list(entry, "sections", where)),
         if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
         unless_document=(
             _regex(entry["unless-document"], where, "unless-document")
@@ -167,7 +169,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         ),
         if_sentence=_regex(entry["if-sentence"], where, "if-sentence") if entry.get("if-sentence") else None,
         unless_sentence=tuple(
-            _regex(p, where, "unless-sentence") for p in entry.get("unless-sentence") or ()
+            _regex(p, where, "unless-sentence") for p in _list(entry, "unless-sentence", where)
         ),
         unless_nearby=_regex(nearby["pattern"], where, "unless-nearby") if nearby else None,
         nearby_blocks=int(nearby.get("blocks", 1)) if nearby else 1,
@@ -205,8 +207,10 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
     except ValueError:
         raise PackError(f"{where}: severity must be error, warning or info") from None
     examples = entry.get("examples") or {}
+    if not isinstance(examples, dict):
+        raise PackError(f"{where}: examples must be a mapping of fail: [...] and pass: [...]")
     for kind in ("fail", "pass"):
-        if not all(isinstance(e, str) for e in examples.get(kind) or ()):
+        if not all(isinstance(e, str) for e in _list(examples, kind, f"{where}: examples")):
             raise PackError(
                 f"{where}: examples: every '{kind}' example must be a string (quote text with ': ')"
             )
@@ -225,6 +229,16 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
         examples_pass=tuple(examples.get("pass") or ()),
         source=source,
     )
+
+
+def _list(entry: dict, key: str, where: str, default: list | None = None) -> list:
+    """A list-valued key (empty or `default` when absent); any other type is the pack's error."""
+    value = entry.get(key, default)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PackError(f"{where}: {key} must be a list, not {type(value).__name__}")
+    return value
 
 
 def _check_ids(ids: object, where: str) -> None:
