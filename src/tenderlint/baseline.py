@@ -15,12 +15,22 @@ from pathlib import Path
 
 from tenderlint.engine import FileResult
 from tenderlint.errors import ConfigError
+from tenderlint.readfile import read_regular
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 
 
 def _key_path(path: str) -> str:
     return Path(path).as_posix()
+
+
+def _entry_key(entry: object) -> tuple[str, str, str]:
+    """(path, code, fingerprint) of one baseline entry, each a string."""
+    key = tuple(entry[name] for name in ("path", "code", "fingerprint"))  # type: ignore[index]
+    if not all(isinstance(part, str) for part in key):
+        raise TypeError("path, code and fingerprint must be strings")
+    return key  # type: ignore[return-value]
 
 
 def write_baseline(results: Sequence[FileResult], version: str) -> bytes:
@@ -46,10 +56,14 @@ class BaselineReport:
 def apply_baseline(results: Sequence[FileResult], path: Path) -> BaselineReport:
     """Remove baselined findings from `results` in place; return what matched and what is unused."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_BASELINE_BYTES).decode("utf-8"))
         entries = data["findings"]
-        remaining = Counter((e["path"], e["code"], e["fingerprint"]) for e in entries)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        remaining = Counter(_entry_key(e) for e in entries)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a tenderlint baseline (nested too deeply)") from None
+    except (ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: not a tenderlint baseline ({exc})") from None
     matched = 0
     for result in results:

@@ -13,12 +13,15 @@ import shutil
 from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from tenderlint import __version__
 from tenderlint.config import Settings
 from tenderlint.document import Location
 from tenderlint.engine import FileResult
+from tenderlint.errors import ConfigError
 from tenderlint.findings import Finding, Severity
+from tenderlint.readfile import read_regular
 from tenderlint.resources import builtin_rules_dir
 
 SCHEMA = 2
@@ -56,19 +59,29 @@ def cache_key(data: bytes, path: str, settings: Settings) -> str:
     return digest.hexdigest()
 
 
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
 def load(key: str) -> FileResult | None:
+    """The cached result, or None for a missing entry or one that is not exactly what `store` writes
+    (a wrongly typed field would otherwise change the report, or crash a reporter)."""
     try:
-        entry = json.loads((cache_dir() / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-        if entry.get("schema") != SCHEMA or entry.get("key") != key:
+        raw = read_regular(cache_dir() / key[:2] / f"{key}.json", MAX_ENTRY_BYTES)
+        entry = json.loads(raw.decode("utf-8"))
+        if not isinstance(entry, dict) or entry.get("schema") != SCHEMA or entry.get("key") != key:
             return None
         result = FileResult(
-            entry["path"], entry["format"], suppressed=entry["suppressed"], words=entry["words"]
+            _typed(entry["path"], str),
+            _typed(entry["format"], str),
+            suppressed=_count(entry["suppressed"]),
+            words=_count(entry["words"]),
         )
-        result.notes = list(entry["notes"])
-        result.coverage = {str(code): bool(value) for code, value in dict(entry["coverage"]).items()}
-        result.findings = [_finding(raw) for raw in entry["findings"]]
+        result.notes = [_typed(note, str) for note in _typed(entry["notes"], list)]
+        coverage = _typed(entry["coverage"], dict)
+        result.coverage = {_typed(code, str): _typed(value, bool) for code, value in coverage.items()}
+        result.findings = [_finding(_typed(raw, dict)) for raw in _typed(entry["findings"], list)]
         return result
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
@@ -88,21 +101,32 @@ def store(key: str, result: FileResult) -> None:
         "findings": [_finding_dict(f) for f in result.findings],
     }
     folder = cache_dir() / key[:2]
+    temp = folder / f".{key}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temp = folder / f".{key}.{os.getpid()}.tmp"
         temp.write_text(json.dumps(entry), encoding="utf-8")
         os.replace(temp, folder / f"{key}.json")
-    except OSError:
-        return
+    except OSError:  # e.g. a full disk: leave no partial entry behind
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def clean() -> bool:
-    """Remove the cache folder; True if there was one."""
+    """Remove the cache folder; True if there was one. Only a real folder is removed: a link is not
+    followed (its target may be anything) and a file of that name is not ours."""
     folder = cache_dir()
+    if folder.is_symlink():
+        raise ConfigError(f"{folder} is a symbolic link, not the cache folder; remove it yourself")
     if not folder.exists():
         return False
-    shutil.rmtree(folder)
+    if not folder.is_dir():
+        raise ConfigError(f"{folder} is not a folder, so it is not a cache; remove it yourself")
+    try:
+        shutil.rmtree(folder)
+    except OSError as exc:
+        raise ConfigError(f"cannot remove {folder}: {exc.strerror or exc}") from None
     return True
 
 
@@ -113,20 +137,39 @@ def _finding_dict(finding: Finding) -> dict:
 
 
 def _finding(raw: dict) -> Finding:
-    location = raw["location"]
+    location = _typed(raw["location"], dict)
     if set(location) - LOCATION_FIELDS:
         raise ValueError("unknown location field")
-    location["trail"] = tuple(location.get("trail") or ())
+    for name in LOCATION_FIELDS - {"trail", "part"}:
+        if location.get(name) is not None:
+            _count(location[name])
+    location["trail"] = tuple(_typed(step, str) for step in _typed(location.get("trail") or [], list))
+    _typed(location.get("part", "body"), str)
+    span = _typed(raw["span"], list)
+    if len(span) != 2:
+        raise ValueError("span")
     return Finding(
-        code=str(raw["code"]),
-        name=str(raw["name"]),
+        code=_typed(raw["code"], str),
+        name=_typed(raw["name"], str),
         severity=Severity(raw["severity"]),
-        message=str(raw["message"]),
-        fix=str(raw["fix"]),
-        citations=tuple(raw["citations"]),
+        message=_typed(raw["message"], str),
+        fix=_typed(raw["fix"], str),
+        citations=tuple(_typed(c, str) for c in _typed(raw["citations"], list)),
         location=Location(**location),
-        excerpt=str(raw["excerpt"]),
-        span=(int(raw["span"][0]), int(raw["span"][1])),
-        block_index=raw["block_index"],
-        evidence=dict(raw.get("evidence") or {}),
+        excerpt=_typed(raw["excerpt"], str),
+        span=(_count(span[0]), _count(span[1])),
+        block_index=None if raw["block_index"] is None else _count(raw["block_index"]),
+        evidence=_typed(raw.get("evidence") or {}, dict),
     )
+
+
+def _typed(value: object, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError("expected a whole number")
+    return value

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tenderlint.yamlload import load_yaml
+from tenderlint.yamlload import PackError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,16 @@ def load_citations(paths: Iterable[Path]) -> dict[str, Citation]:
         data = load_yaml(path)
         entries = data.get("citations") if isinstance(data, dict) else None
         if not isinstance(entries, list):
-            raise ValueError(f"{path}: expected a top-level 'citations:' list")
+            raise PackError(f"{path}: expected a top-level 'citations:' list")
         for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                raise PackError(f"{path}: citation #{index + 1} must be a mapping")
             missing = [key for key in REQUIRED if not entry.get(key)]
             if missing:
-                raise ValueError(f"{path}: citation #{index + 1} is missing {', '.join(missing)}")
+                raise PackError(f"{path}: citation #{index + 1} is missing {', '.join(missing)}")
+            wrong = [key for key in (*REQUIRED, "provision") if not isinstance(entry.get(key, ""), str)]
+            if wrong:
+                raise PackError(f"{path}: citation #{index + 1}: {', '.join(wrong)} must be text")
             registry[entry["id"]] = Citation(
                 id=entry["id"],
                 instrument=entry["instrument"],

@@ -21,6 +21,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILES = (".tenderlint.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 16 * 1024 * 1024  # a configuration file is small; anything bigger is not read
 SEVERITIES = tuple(s.value for s in Severity)
 
 
@@ -31,6 +32,8 @@ class Option:
     default: Any
     doc: str
     choices: tuple[str, ...] = ()
+    # Largest value the code can act on (file reads, rlimits and poll timeouts have their own ceilings).
+    maximum: int | None = None
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -102,14 +105,32 @@ OPTIONS: tuple[Option, ...] = (
         'Rules to ignore in matching files: {"archive/*.docx" = ["TL5"], ...}, globs relative to the config file.',
     ),
     # Limits: a file over any of them gets error E008 (E009 for time) and the run goes on.
-    Option("max-file-size-mb", int, 100, "Largest file read, in MB; bigger files are reported, not read."),
-    Option("max-pages", int, 3000, "Most pages read from one PDF."),
     Option(
-        "max-archive-mb", int, 512, "Largest unpacked size of a .docx or .odt archive, in MB (zip bombs)."
+        "max-file-size-mb",
+        int,
+        100,
+        "Largest file read, in MB; bigger files are reported, not read.",
+        maximum=4096,
     ),
-    Option("max-archive-entries", int, 10000, "Most entries in a .docx or .odt archive."),
-    Option("timeout-seconds", int, 60, "Time allowed to read and lint one file; slower files are stopped."),
-    Option("max-memory-mb", int, 1536, "Address space allowed to each worker process, in MB."),
+    Option("max-pages", int, 3000, "Most pages read from one PDF.", maximum=1_000_000),
+    Option(
+        "max-archive-mb",
+        int,
+        512,
+        "Largest unpacked size of a .docx or .odt archive, in MB (zip bombs).",
+        maximum=65536,
+    ),
+    Option("max-archive-entries", int, 10000, "Most entries in a .docx or .odt archive.", maximum=1_000_000),
+    Option(
+        "timeout-seconds",
+        int,
+        60,
+        "Time allowed to read and lint one file; slower files are stopped.",
+        maximum=86400,
+    ),
+    Option(
+        "max-memory-mb", int, 1536, "Address space allowed to each worker process, in MB.", maximum=1_048_576
+    ),
 )
 OPTION_BY_KEY = {option.key: option for option in OPTIONS}
 
@@ -157,6 +178,8 @@ class Settings:
 
 def parse_table(table: dict[str, Any], source: str) -> Settings:
     """Validate a raw config table into Settings; every problem names the key and the file."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: must be a table of options, not {type(table).__name__}")
     values: dict[str, Any] = {}
     for key, raw in table.items():
         option = OPTION_BY_KEY.get(key)
@@ -166,8 +189,16 @@ def parse_table(table: dict[str, Any], source: str) -> Settings:
         values[key.replace("-", "_")] = _coerce(option, raw, source)
     if "rule_packs" in values:
         base = Path(source).parent
-        values["rule_packs"] = tuple(str((base / p).resolve()) for p in values["rule_packs"])
+        values["rule_packs"] = tuple(_pack_path(base / p, source) for p in values["rule_packs"])
     return Settings(source=source, **values)
+
+
+def _pack_path(path: Path, source: str) -> str:
+    """The real path of a configured rule pack; a link loop is a configuration error, not a crash."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, before Python 3.13
+        raise ConfigError(f"{source}: option 'rule-packs': cannot follow {path}: {exc}") from None
 
 
 def _coerce(option: Option, raw: Any, source: str) -> Any:
@@ -196,6 +227,8 @@ def _coerce(option: Option, raw: Any, source: str) -> Any:
     if option.kind is int:
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
             raise ConfigError(f"{where} must be a whole number, 1 or more")
+        if option.maximum is not None and raw > option.maximum:
+            raise ConfigError(f"{where} must be at most {option.maximum:,}, not {raw:,}")
         return raw
     if option.kind is float:
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1000:
@@ -210,14 +243,19 @@ def _coerce(option: Option, raw: Any, source: str) -> Any:
 
 def load_file(path: Path) -> Settings | None:
     """Settings from one config file, or None when a pyproject.toml has no [tool.tenderlint]."""
+    from tenderlint.readfile import read_regular
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("tenderlint")
+        tool = data.get("tool", {})
+        table = tool.get("tenderlint") if isinstance(tool, dict) else None
         if table is None:
             return None
         return parse_table(table, f"{path} [tool.tenderlint]")

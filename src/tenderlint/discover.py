@@ -64,16 +64,16 @@ def git_ignored(root: Path, files: list[str]) -> set[str]:
     try:
         proc = subprocess.run(
             ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
-            input="\0".join(os.path.relpath(f, root) for f in files) + "\0",
+            # Bytes, not text: a file name need not be UTF-8 (Python keeps such bytes as surrogates).
+            input=b"\0".join(os.fsencode(os.path.relpath(f, root)) for f in files) + b"\0",
             capture_output=True,
-            text=True,
             timeout=30,
         )
     except (OSError, subprocess.SubprocessError):
         return set()
     if proc.returncode not in (0, 1):
         return set()
-    return {os.path.join(root, name) for name in proc.stdout.split("\0") if name}
+    return {os.path.join(root, os.fsdecode(name)) for name in proc.stdout.split(b"\0") if name}
 
 
 def is_excluded(path: str, patterns: tuple[str, ...]) -> bool:

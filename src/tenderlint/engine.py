@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,7 +15,7 @@ from tenderlint.errors import ConfigError, InputError
 from tenderlint.findings import Finding
 from tenderlint.parsers.detect import detect_format
 from tenderlint.parsers.package import archive_failure
-from tenderlint.plugin.host import plugin_manager
+from tenderlint.plugin.host import collect
 from tenderlint.ruleset import RuleSet, load_ruleset
 from tenderlint.suppressions import apply_suppressions
 from tenderlint.yamlload import PackError
@@ -46,12 +47,13 @@ class FileResult:
     fail_on: str = "warning"
     # For rules about something missing: rule code -> whether this document has it (tender packs).
     coverage: dict[str, bool] = field(default_factory=dict)
+    # What a command other than lint read from the file (`tenderlint profile`'s facts); never cached.
+    data: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def parsers_by_format() -> dict[str, object]:
-    hook = plugin_manager()[0].hook
-    return {parser.format: parser for group in hook.tenderlint_parsers() for parser in group}
+    return {parser.format: parser for group in collect("tenderlint_parsers") for parser in group}
 
 
 class Linter:
@@ -80,6 +82,16 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: str) -> FileResult:
         """Lint one file's bytes under its limits; every failure becomes this file's error, never the run's."""
+        return self.read_bytes(data, path, self._lint_into)
+
+    def _lint_into(self, document: Document, result: FileResult) -> None:
+        findings, suppressed, result.coverage = self.lint_document(document)
+        result.notes = list(document.warnings)
+        result.findings, result.suppressed = findings, suppressed
+
+    def read_bytes(self, data: bytes, path: str, use: Callable[[Document, FileResult], None]) -> FileResult:
+        """Parse one file's bytes under its limits and hand the document to `use` (lint it, profile it);
+        every failure becomes this file's error, never the run's."""
         result = FileResult(path=path)
         try:
             with limits.active(limits.Limits.from_settings(self.settings)):
@@ -92,8 +104,7 @@ class Linter:
                     )
                 document = parser.parse(data, path)
                 result.words = document.word_count
-                findings, suppressed, result.coverage = self.lint_document(document)
-                result.notes = list(document.warnings)
+                use(document, result)
         except (ConfigError, PackError) as exc:  # found when patterns are compiled or spaCy is loaded
             result.error = FileError(errors.CONFIG, str(exc), "Fix the configuration.")
             return result
@@ -120,7 +131,6 @@ class Linter:
                 traceback.format_exc(),
             )
             return result
-        result.findings, result.suppressed = findings, suppressed
         return result
 
     def lint_document(self, document: Document) -> tuple[list[Finding], int, dict[str, bool]]:

@@ -82,17 +82,23 @@ def read_label(sidecar: Path) -> Label:
     data = load_yaml(sidecar) or {}
     if not isinstance(data, dict) or set(data) - LABEL_KEYS:
         raise PackError(f"{sidecar}: expected keys {', '.join(sorted(LABEL_KEYS))}")
-    document = (
-        sidecar.parent / data["source"]
-        if data.get("source")
-        else sidecar.with_name(sidecar.name[: -len(SUFFIX)])
-    )
+    source = data.get("source")
+    if source is not None and not isinstance(source, str):
+        raise PackError(f"{sidecar}: 'source' must be a path")
+    document = sidecar.parent / source if source else sidecar.with_name(sidecar.name[: -len(SUFFIX)])
+    entries, none = data.get("expect") or [], data.get("expect-none") or []
+    if not isinstance(entries, list) or not isinstance(none, list):
+        raise PackError(f"{sidecar}: 'expect' and 'expect-none' must be lists")
     expect = []
-    for index, entry in enumerate(data.get("expect") or [], start=1):
-        if not isinstance(entry, dict) or "code" not in entry:
+    for index, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
             raise PackError(f"{sidecar}: expect #{index} needs a 'code'")
-        expect.append((str(entry["code"]), str(entry.get("quote") or "")))
-    return Label(sidecar, document, expect, [str(code) for code in data.get("expect-none") or []])
+        if not isinstance(entry.get("quote") or "", str):
+            raise PackError(f"{sidecar}: expect #{index}: 'quote' must be text")
+        expect.append((entry["code"], entry.get("quote") or ""))
+    if not all(isinstance(code, str) for code in none):
+        raise PackError(f"{sidecar}: 'expect-none' must be a list of rule codes")
+    return Label(sidecar, document, expect, list(none))
 
 
 def _normal(text: str) -> str:

@@ -132,6 +132,18 @@ def peak_memory() -> int:
     return 0
 
 
+def oom_kills() -> int | None:
+    """How many processes the kernel's OOM killer has killed since boot (None where it is not told)."""
+    try:
+        with open("/proc/vmstat", encoding="ascii") as vmstat:
+            for line in vmstat:
+                if line.startswith("oom_kill "):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def cap_memory(wanted: int) -> None:
     """Cap this worker's address space, so a runaway parse raises MemoryError instead of swapping."""
     try:
@@ -141,5 +153,5 @@ def cap_memory(wanted: int) -> None:
         if hard != resource.RLIM_INFINITY:
             wanted = min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    except (ImportError, ValueError, OSError):  # not on this platform: the timeout still applies
+    except (ImportError, ValueError, OSError, OverflowError):  # not here: the timeout still applies
         pass

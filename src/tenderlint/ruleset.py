@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from tenderlint.citations import Citation, load_citations
 from tenderlint.findings import RuleMeta, Severity
 from tenderlint.nlp.concepts import Concept, check_names
-from tenderlint.plugin.host import plugin_manager
+from tenderlint.plugin.host import collect
 from tenderlint.rules.base import DocumentRule
 from tenderlint.rules.pattern import PatternRule, load_pack
 from tenderlint.yamlload import PackError
@@ -80,8 +81,7 @@ def load_ruleset(extra_packs: tuple[str, ...] = ()) -> RuleSet:
 
 @lru_cache(maxsize=16)
 def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
-    hook = plugin_manager()[0].hook
-    pack_paths = [Path(p) for group in hook.tenderlint_rule_packs() for p in group]
+    pack_paths = [Path(p) for group in collect("tenderlint_rule_packs") for p in group]
     pack_paths += [Path(p) for p in extra_packs]
     pattern_rules: list[PatternRule] = []
     concepts: dict[str, Concept] = {}
@@ -93,14 +93,26 @@ def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
                 raise PackError(f"{file}: concept {name!r} is already defined in {concepts[name].source}")
             concepts[name] = concept
     pattern_rules = [_bind(rule, concepts) for rule in pattern_rules]
+    # Present in any form (a FIFO, a broken link) it is read, and refused with a reason, not skipped.
     extra_citations = [
-        p / "citations.yaml" for p in map(Path, extra_packs) if (p / "citations.yaml").is_file()
+        p / "citations.yaml" for p in map(Path, extra_packs) if os.path.lexists(p / "citations.yaml")
     ]
-    citation_files = [Path(p) for group in hook.tenderlint_citations() for p in group] + extra_citations
-    document_rules = [cls() for group in hook.tenderlint_rules() for cls in group]
+    citation_files = [Path(p) for group in collect("tenderlint_citations") for p in group] + extra_citations
+    document_rules = [_instance(cls) for group in collect("tenderlint_rules") for cls in group]
     ruleset = RuleSet(pattern_rules, document_rules, load_citations(citation_files), concepts)
     _check(ruleset)
     return ruleset
+
+
+def _instance(cls: type) -> DocumentRule:
+    """A document rule from a plugin's class; a class that cannot be built is the plugin's error."""
+    try:
+        rule = cls()
+    except Exception as exc:
+        raise PackError(f"document rule {cls!r} could not be created: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(getattr(rule, "meta", None), RuleMeta):
+        raise PackError(f"document rule {cls!r} has no rule metadata (meta)")
+    return rule
 
 
 def _bind(rule: PatternRule, concepts: dict[str, Concept]) -> PatternRule:

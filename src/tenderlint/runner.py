@@ -25,7 +25,8 @@ from tenderlint.errors import ConfigError, InputError
 from tenderlint.limits import Limits, check_file_size
 from tenderlint.packs import find_packs, judge_packs
 from tenderlint.parsers.detect import detect_format
-from tenderlint.workers import Task, WorkerPool, can_isolate, lint_task
+from tenderlint.readfile import read_at_most
+from tenderlint.workers import Task, Work, WorkerPool, can_isolate, lint_task
 from tenderlint.yamlload import PackError
 
 
@@ -42,6 +43,9 @@ class RunOptions:
     progress: Callable[[int, int], None] | None = None
     isolate: bool = True  # lint in killable worker processes (where fork exists) to enforce limits
     pack: bool = False  # every document given is one tender pack (else packs come from marker files)
+    # What a worker does with each file: lint it (the default), or another reading such as a profile.
+    # Anything but linting is never cached.
+    work: Work = lint_task
 
 
 class Runner:
@@ -84,11 +88,11 @@ class Runner:
                     results[index] = progress.tick(job)
                     continue
                 if not isolate:
-                    results[index] = progress.tick(self.finish(job, lint_task(job)))
+                    results[index] = progress.tick(self.finish(job, self.options.work(job)))
                     continue
                 if pool is None:
                     _warm(job)  # workers are forked from here, pipeline and parser loaded
-                    pool = WorkerPool(self.options.jobs)
+                    pool = WorkerPool(self.options.jobs, self.options.work)
                 for task, result in pool.submit(job):
                     results[task.index] = progress.tick(self.finish(task, result))
             for task, result in pool.drain() if pool else ():
@@ -104,9 +108,8 @@ class Runner:
         return done
 
     def lint(self, path: str) -> FileResult:
-        """Lint one file in this process (no time limit): for callers that want one result, like eval."""
-        job = self.prepare(path, 0)
-        return job if isinstance(job, FileResult) else self.finish(job, lint_task(job))
+        """Lint one file, in a worker under the file's limits like any run."""
+        return self.run((path,))[0]
 
     def prepare(self, path: str, index: int) -> FileResult | Task:
         """Settings, bytes and cache lookup for one file: a finished result (error or cache hit) or a Task."""
@@ -119,7 +122,8 @@ class Runner:
         data = read_input(path, Limits.from_settings(settings))
         if isinstance(data, FileError):
             return FileResult(display, error=data)
-        key = cache.cache_key(data, display, settings) if self.options.use_cache and path != "-" else None
+        cached = self.options.use_cache and path != "-" and self.options.work is lint_task
+        key = cache.cache_key(data, display, settings) if cached else None
         hit = cache.load(key) if key else None
         if hit is not None:
             hit.path, hit.fail_on = display, settings.fail_on
@@ -223,7 +227,7 @@ def read_input(path: str, limit: Limits) -> bytes | FileError:
     block or never end), and nothing over max-file-size-mb is read at all."""
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(limit.max_file_bytes + 1)
+            data = read_at_most(sys.stdin.buffer, limit.max_file_bytes + 1)
             check_file_size(len(data), limit)
             return data
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -238,7 +242,7 @@ def read_input(path: str, limit: Limits) -> bytes | FileError:
                     "Copy the document to a file and lint that.",
                 )
             check_file_size(os.fstat(fd).st_size, limit)
-            data = handle.read(limit.max_file_bytes + 1)
+            data = read_at_most(handle, limit.max_file_bytes + 1)
             check_file_size(len(data), limit)  # it grew while being read
             return data
     except InputError as exc:

@@ -51,6 +51,19 @@ def can_isolate() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def run_one(task: Task, work: Work) -> FileResult:
+    """`work(task)` in one killable worker under the task's limits, for work that is not part of a
+    run of many files (an annotated copy); in this process only where fork does not exist."""
+    if not can_isolate():
+        return work(task)
+    pool = WorkerPool(1, work)
+    try:
+        finished = [*pool.submit(task), *pool.drain()]
+    finally:
+        pool.close()
+    return finished[0][1]
+
+
 def error_result(task: Task, exc: InputError, detail: str = "") -> FileResult:
     return FileResult(task.display, error=FileError(exc.code, exc.message, exc.hint, detail))
 
@@ -64,6 +77,7 @@ class _Worker:
         self.conn: Connection = parent_end
         self.task: Task | None = None
         self.deadline = 0.0
+        self.oom_kills: int | None = None  # the system's OOM-kill count when the task was sent
 
     def stop(self) -> None:
         """Kill the process (it may be stuck in C code, so no polite request) and reap it."""
@@ -95,6 +109,7 @@ class WorkerPool:
                 self._retire(worker)
                 continue
             worker.task, worker.deadline = task, time.monotonic() + task.settings.timeout_seconds
+            worker.oom_kills = limits.oom_kills()
             return
         yield task, _died(task, None)
 
@@ -148,7 +163,7 @@ class WorkerPool:
             return result, healthy
         except (EOFError, OSError):
             worker.process.join(5)
-            return _died(task, worker.process.exitcode), False
+            return _died(task, worker.process.exitcode, worker.oom_kills), False
         except Exception as exc:  # an answer that cannot be unpickled
             return error_result(
                 task, _internal(f"its result could not be read ({type(exc).__name__})")
@@ -163,11 +178,17 @@ def _internal(what: str) -> InputError:
     )
 
 
-def _died(task: Task, exitcode: int | None) -> FileResult:
-    """The error for a file whose worker died: the OOM killer's SIGKILL is a memory limit; any other
+def _died(task: Task, exitcode: int | None, oom_kills: int | None = None) -> FileResult:
+    """The error for a file whose worker died. SIGKILL is the OOM killer's only when the system
+    counted an OOM kill meanwhile (or cannot say); otherwise something outside killed it. Any other
     signal is a crash in a parser's C library."""
     if exitcode == -signal.SIGKILL:
-        return error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
+        now = limits.oom_kills()
+        if oom_kills is None or now is None or now > oom_kills:
+            return error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
+        return error_result(
+            task, _internal("the process reading it was killed (SIGKILL) from outside tenderlint")
+        )
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else str(-exitcode)
         return error_result(task, _internal(f"the process reading it crashed ({name})"))

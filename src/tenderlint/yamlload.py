@@ -35,14 +35,67 @@ def _loader():
 
 
 def load_yaml(path: Path) -> Any:
+    """A rule pack, citations or labels file as data. Only a regular file of at most MAX_BYTES is read,
+    and aliases may not expand the document past MAX_NODES nodes ("billion laughs"): both would
+    otherwise hang the run or exhaust memory before a single document is linted."""
     import yaml
 
+    from tenderlint.readfile import read_regular
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_loader())
+        text = read_regular(path, MAX_BYTES).decode("utf-8")
+        loader = _loader()(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_expansion(node, path)
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{path}: cannot read: not UTF-8 text ({exc.reason})") from None
+    except RecursionError:
+        raise PackError(f"{path}: invalid YAML: nested too deeply") from None
     except OSError as exc:
-        raise PackError(f"{path}: cannot read: {exc.strerror}") from None
+        raise PackError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NODES = 1_000_000  # the built-in packs together have under 10,000
+
+
+def _check_expansion(root: Any, path: Path) -> None:
+    """Refuse a document whose aliases would expand it past MAX_NODES nodes, or refer to themselves.
+
+    Sizes are computed on the node graph (each distinct node once), so the check itself never expands.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Any) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise PackError(f"{path}: an alias refers to the node that contains it")
+        open_nodes.add(key)
+        total = 1
+        if isinstance(node.value, list):
+            for item in node.value:
+                parts = item if isinstance(item, tuple) else (item,)
+                total += sum(size(part) for part in parts)
+                if total > MAX_NODES:
+                    raise PackError(
+                        f"{path}: YAML aliases expand to more than {MAX_NODES:,} values; "
+                        "write the values out instead of repeating aliases"
+                    )
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -114,4 +115,105 @@ def config(folder: Path, text: str) -> None:
 def symlink(path: Path, target: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     os.symlink(target, path)
+    return path
+
+
+def inflating_odt(path: Path, megabytes: int) -> Path:
+    """An .odt of about megabytes/1000 MB whose `mimetype` entry inflates to `megabytes` MB of zeros
+    while its directory declares the usual 39 bytes: reading the entry whole is a zip bomb."""
+    import zlib
+
+    squeezer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = bytes(MB)
+    payload = b"".join(squeezer.compress(chunk) for _ in range(megabytes)) + squeezer.flush()
+    declared = b"application/vnd.oasis.opendocument.text"
+    crc = zlib.crc32(declared)
+    name = b"mimetype"
+    local = struct.pack(
+        "<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(payload), len(declared), len(name), 0
+    )
+    central = struct.pack(
+        "<4s6H3L5H2L",
+        b"PK\x01\x02",
+        20,
+        20,
+        0,
+        8,
+        0,
+        0,
+        crc,
+        len(payload),
+        len(declared),
+        len(name),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    body = local + name + payload
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(central) + len(name), len(body), 0)
+    return write(path, body + central + name + end)
+
+
+def run_measured(*args: str, cwd: Path | None = None, timeout: float = 300) -> tuple[int, float, str]:
+    """Run the CLI in a fresh interpreter that reports the peak resident memory (MB) of the largest
+    process it waited for: the command's main process, or one of its workers. Returns the exit code,
+    the peak and everything the command printed."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import resource, subprocess, sys\n"
+        "proc = subprocess.run([sys.executable, '-m', 'tenderlint', *sys.argv[1:]], capture_output=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "sys.stderr.write((proc.stderr + proc.stdout).decode('utf-8', 'replace'))\n"
+        "print(proc.returncode, peak)\n"
+    )
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], cwd=cwd, capture_output=True, timeout=timeout, env=env
+    )
+    code, peak = done.stdout.split()
+    return int(code), float(peak), done.stderr.decode("utf-8", "replace")
+
+
+def docx_with_comments(path: Path, count: int) -> Path:
+    """The sample .docx with `count` extra (unanchored) comments already in comments.xml: every comment
+    tenderlint adds must not cost a scan of all of them."""
+    extra = "".join(
+        f'<w:comment w:id="{1000 + i}" w:author="Reviewer"><w:p><w:r><w:t>Noted {i}</w:t></w:r></w:p></w:comment>'
+        for i in range(count)
+    ).encode()
+
+    def add(xml: bytes) -> bytes:
+        return xml.replace(b"</w:comments>", extra + b"</w:comments>")
+
+    return write(path, replace_member(CORPORA / "home-care-spec.docx", "word/comments.xml", add))
+
+
+def odt_with_junk(path: Path, megabytes: int) -> Path:
+    """The sample .odt plus a member of `megabytes` MB of zeros (about 1 KB per MB once deflated)."""
+    shutil.copy(CORPORA / "home-care-spec.odt", path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("Pictures/junk.bin", "w", force_zip64=True) as member:
+            for _ in range(megabytes):
+                member.write(bytes(MB))
+        archive.writestr("../../outside.txt", "not part of any document")
+    return path
+
+
+def repeated_docx(path: Path, repeats: int) -> Path:
+    """A .docx of the sample specification's paragraphs `repeats` times over: about 12 findings a copy."""
+    import docx
+
+    text = GOOD.read_text(encoding="utf-8")
+    paragraphs = [p.strip().lstrip("#").strip() for p in text.split("\n\n") if p.strip()]
+    document = docx.Document()
+    for _ in range(repeats):
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
     return path

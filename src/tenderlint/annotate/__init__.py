@@ -7,6 +7,7 @@ the copy is written atomically, and everything in it other than the new comments
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,9 @@ from tenderlint.citations import Citation
 from tenderlint.findings import Finding
 
 if TYPE_CHECKING:
+    from tenderlint.config import Settings
     from tenderlint.engine import FileResult
+    from tenderlint.workers import Task
 
 AUTHOR = "tenderlint"
 INITIALS = "TL"
@@ -51,22 +54,57 @@ def check_target(paths: tuple[str, ...], target: str, force: bool) -> None:
         raise AnnotateError(f"the annotated copy of a {suffix} file must also end in {suffix}", usage=True)
     if out.exists() and source.exists() and out.resolve() == source.resolve():
         raise AnnotateError(f"--annotate {target} would overwrite the document being linted")
-    if out.exists() and not force:
+    if os.path.lexists(out) and not force:  # a link, even a dangling one, is not written through
         raise AnnotateError(f"{target} already exists; use --force to overwrite it")
     if not out.parent.resolve().is_dir():
         raise AnnotateError(f"cannot write {target}: folder {out.parent} does not exist")
 
 
-def write_annotated(result: FileResult, target: Path, citations: Mapping[str, Citation]) -> str:
+def annotate_in_worker(
+    result: FileResult, target: Path, citations: Mapping[str, Citation], settings: Settings
+) -> str:
+    """Write the annotated copy in a killable worker under the document's own limits
+    (`timeout-seconds`, `max-memory-mb`), as linting it was; returns the one-line summary."""
+    from tenderlint.engine import FileError, FileResult
+    from tenderlint.workers import Task, run_one
+
+    def work(task: Task) -> FileResult:
+        done = FileResult(task.display)
+        try:
+            done.notes = [write_annotated(result, target, citations, task.settings)]
+        except AnnotateError as exc:
+            done.error = FileError(FAILED, str(exc))
+        return done
+
+    outcome = run_one(Task(0, result.path, b"", settings), work)
+    if outcome.error is None:
+        return outcome.notes[0]
+    if outcome.error.code == FAILED:
+        raise AnnotateError(outcome.error.message)
+    raise AnnotateError(f"no annotated copy written: {outcome.error.message} {outcome.error.hint}".rstrip())
+
+
+FAILED = "annotate"  # the worker's answer when no copy could be written, with the reason
+
+
+def write_annotated(
+    result: FileResult, target: Path, citations: Mapping[str, Citation], settings: Settings | None = None
+) -> str:
     """Write the annotated copy of one linted file; returns a one-line summary for the terminal."""
+    from tenderlint import limits
     from tenderlint.errors import InputError
+    from tenderlint.readfile import read_regular
 
     if result.error is not None:
         raise AnnotateError(f"no annotated copy written: {result.path} could not be read")
     if result.format not in SUPPORTED:
         raise AnnotateError(PDF_ADVICE if result.format == "pdf" else OTHER_ADVICE)
-    source = Path(result.path)
-    data = source.read_bytes()  # read-only: the draft is never opened for writing
+    most = limits.Limits.from_settings(settings).max_file_bytes if settings else limits.DEFAULT.max_file_bytes
+    try:
+        data = read_regular(result.path, most)  # read-only: the draft is never opened for writing
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise AnnotateError(f"no annotated copy written: cannot read {result.path} ({reason})") from None
     try:
         if result.format == "docx":
             from tenderlint.annotate.docx import annotate_docx
@@ -78,7 +116,17 @@ def write_annotated(result: FileResult, target: Path, citations: Mapping[str, Ci
             copy, count, missed = annotate_odt(data, result.findings, citations)
     except InputError as exc:
         raise AnnotateError(f"no annotated copy written: {exc.message}") from exc
-    _write(target, copy)
+    except Exception as exc:  # zipfile and zlib fail in many ways on an archive damaged since linting
+        from tenderlint.parsers.package import archive_failure
+
+        failure = archive_failure(exc)
+        if failure is None:
+            raise
+        raise AnnotateError(f"no annotated copy written: {failure.message}") from None
+    try:
+        _write(target, copy)
+    except OSError as exc:
+        raise AnnotateError(f"cannot write {target}: {exc.strerror or exc}") from None
     summary = f"wrote {count} comment{'s' if count != 1 else ''} to {target}"
     if missed:
         summary += f" ({missed} on a whole paragraph because the exact words were not found)"

@@ -9,7 +9,9 @@ the report.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from itertools import count
 from typing import Any
 
 from tenderlint.annotate import AUTHOR, INITIALS, comment_lines
@@ -68,8 +70,6 @@ def annotate_docx(
 ) -> tuple[bytes, int, int]:
     """The annotated copy's bytes, how many comments it has, and how many fell back to a whole
     paragraph."""
-    from docx.text.run import Run
-
     from tenderlint.parsers.docx import _load, _related_root
     from tenderlint.parsers.docx_styles import Styles
 
@@ -77,31 +77,70 @@ def annotate_docx(
     finder = _Finder(Styles(_related_root(document.part, "styles")))
     finder.walk(document.element.body)
     written = missed = 0
-    for finding in findings:
-        elsewhere = finding.location.part != "body"
-        placed = place(finding, finder.block(block_key(finding.location)), finder.first, segments)
-        if placed is None:
-            continue  # nothing in the body can carry a comment; the report still lists the finding
-        container, choice = placed
-        exact = choice.exact or not finding.matched.strip() or elsewhere
-        missed += not exact
-        written += 1
-        first = run_starting_at(container, choice.first)
-        last = run_ending_at(container, choice.last)
-        text = "\n".join(comment_lines(finding, citations, exact, elsewhere))
-        comment = document.add_comment(
-            [Run(first, document), Run(last, document)], text=text, author=AUTHOR, initials=INITIALS
-        )
-        _lift_reference(last, comment.comment_id)
+    with _counted_ids(document):
+        for finding in findings:
+            placed = place(finding, finder.block(block_key(finding.location)), finder.first, segments)
+            if placed is None:
+                continue  # nothing in the body can carry a comment; the report still lists the finding
+            missed += not _comment(document, finding, placed, citations)
+            written += 1
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), written, missed
 
 
+def _comment(
+    document: Any, finding: Finding, placed: tuple[Any, Any], citations: Mapping[str, Citation]
+) -> bool:
+    """Add one comment where `place` put it; True when it is on the finding's own words."""
+    from docx.text.run import Run
+
+    elsewhere = finding.location.part != "body"
+    container, choice = placed
+    exact = choice.exact or not finding.matched.strip() or elsewhere
+    first = run_starting_at(container, choice.first)
+    last = run_ending_at(container, choice.last)
+    text = "\n".join(comment_lines(finding, citations, exact, elsewhere))
+    comment = document.add_comment(
+        [Run(first, document), Run(last, document)], text=text, author=AUTHOR, initials=INITIALS
+    )
+    _lift_reference(last, comment.comment_id)
+    return exact
+
+
+@contextmanager
+def _counted_ids(document: Any) -> Iterator[None]:
+    """Hand out new comment ids from a counter set up once. python-docx finds each new id by
+    scanning every comment already there, which makes a document with thousands of comments take
+    minutes (quadratic); the ids it would choose are the same: max + 1, or the first unused one once
+    max + 1 no longer fits in 32 bits."""
+    from docx.oxml.comments import CT_Comments
+
+    from tenderlint import errors
+    from tenderlint.errors import InputError
+
+    try:
+        comments = document.comments._comments_elm
+    except (AttributeError, KeyError) as exc:  # a "comments" relationship to a part of another kind
+        raise InputError(errors.CORRUPT, f"The document's comments part cannot be read ({exc}).") from None
+    used = {int(x) for x in comments.xpath("./w:comment/@w:id") if x.lstrip("-").isdigit()}
+    start = max(used, default=-1) + 1
+    fresh = count(start) if start <= 2**31 - 1 else (i for i in count() if i not in used)
+    original = CT_Comments._next_available_comment_id
+    CT_Comments._next_available_comment_id = lambda self: next(fresh)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        CT_Comments._next_available_comment_id = original  # type: ignore[method-assign]
+
+
 def _lift_reference(last_run: Any, comment_id: int) -> None:
     """Move the comment's reference run up to paragraph level, so it never becomes part of a tracked
     insertion, hyperlink or content control that the range happened to end inside."""
-    for ref in last_run.getparent().iter(W + "commentReference"):
+    end = last_run.getnext()  # python-docx puts w:commentRangeEnd, then the reference run, after it
+    follower = end.getnext() if end is not None else None
+    nearby = [] if follower is None else list(follower.iter(W + "commentReference"))
+    for ref in nearby or last_run.getparent().iter(W + "commentReference"):
         if ref.get(W + "id") == str(comment_id):
             run = ref.getparent()
             outer = run.getparent()

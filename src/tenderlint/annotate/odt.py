@@ -1,7 +1,8 @@
 """Annotated .odt copies: one office:annotation per finding, spanning the finding's own words.
 
 Only content.xml changes; every other member of the package is copied byte for byte, in the same
-order, with `mimetype` first and stored as ODF requires. Blocks are found with the parser's own body
+order, with `mimetype` first and stored as ODF requires, except members whose names climb out of the
+package (`../`), which are left out. Blocks are found with the parser's own body
 walker, so paragraph and table numbers agree with the report.
 """
 
@@ -74,6 +75,11 @@ def annotate_odt(
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = etree.fromstring(archive.read("content.xml"), parser=_parser())
     body = root.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:
+        from tenderlint import errors
+        from tenderlint.errors import InputError
+
+        raise InputError(errors.CORRUPT, "The document has no text body (office:text).")
     names = {
         node.get(OFFICE + "name") for node in root.iter(OFFICE + "annotation", OFFICE + "annotation-end")
     }
@@ -139,8 +145,15 @@ def _repack(data: bytes, content: bytes) -> bytes:
                 target.writestr(stored, source.read(info), compress_type=zipfile.ZIP_STORED)
                 break
         for info in infos:
-            if info.filename == "mimetype":
+            if info.filename == "mimetype" or not safe_name(info.filename):
                 continue
             body = content if info.filename == "content.xml" else source.read(info)
             target.writestr(info, body)
     return out.getvalue()
+
+
+def safe_name(name: str) -> bool:
+    """False for a member name that would land outside the folder it is unpacked in (`../x`, `/etc/x`,
+    `C:x`, backslashes): such entries are not part of any document, so the copy leaves them out."""
+    parts = name.replace("\\", "/").split("/")
+    return not (name.startswith(("/", "\\")) or ".." in parts or ":" in parts[0] or "\\" in name)

@@ -6,9 +6,12 @@ imported only inside commands, so `--help` and `--version` stay fast.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from tenderlint import __version__
+from tenderlint.cli.guard import guarded
 
 
 class DefaultToLint(click.Group):
@@ -18,6 +21,14 @@ class DefaultToLint(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def main(self, args=None, *rest, standalone_mode: bool = True, **extra):  # type: ignore[override]
+        """Every way out is exit code 0, 1 (findings), 2 (any error) or 130 (Ctrl-C): see guard.py."""
+        if not standalone_mode:
+            return super().main(args, *rest, standalone_mode=False, **extra)
+        argv = sys.argv[1:] if args is None else list(args)
+        run = super().main
+        sys.exit(guarded(lambda: run(argv, *rest, standalone_mode=False, **extra), argv))
 
 
 @click.group(cls=DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,8 +50,14 @@ def clean() -> None:
     """Remove the result cache (.tenderlint_cache/ in this folder, or $TENDERLINT_CACHE_DIR)."""
     from tenderlint.cache import cache_dir
     from tenderlint.cache import clean as remove
+    from tenderlint.errors import ConfigError
 
-    click.echo(f"removed {cache_dir()}" if remove() else f"no cache at {cache_dir()}")
+    try:
+        removed = remove()
+    except ConfigError as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"removed {cache_dir()}" if removed else f"no cache at {cache_dir()}")
 
 
 def _register() -> None:

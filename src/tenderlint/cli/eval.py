@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from tenderlint.config import tomllib
+from tenderlint.errors import ConfigError
 
 
 @click.command(name="eval")
@@ -36,18 +37,23 @@ def evaluate(path: Path, output_format: str, gate: Path | None, show_mistakes: b
     try:
         labels = find_labels(path)
         known = [meta.code for meta in load_ruleset().metas]
-    except PackError as exc:
+        gate_limits = read_gate(gate) if gate else None
+        scores = Scores()
+        present = [label for label in labels if label.document.exists()]
+        scores.missing += [str(label.document) for label in labels if not label.document.exists()]
+        # Each document is linted as `lint` would, in a worker under its own limits, and on its own:
+        # labels judge one document, so documents in a tender pack are not judged as a pack here.
+        runner = Runner(RunOptions())
+        for label in present:
+            score_document(scores, label, runner.lint(str(label.document)))
+    except (ConfigError, PackError) as exc:
         click.echo(f"tenderlint: error: {exc}", err=True)
         sys.exit(2)
-    scores = Scores()
-    runner = Runner(RunOptions())
-    for label in labels:
-        if not label.document.exists():
-            scores.missing.append(str(label.document))
-            continue
-        score_document(scores, label, runner.lint(str(label.document)))
+    except KeyboardInterrupt:
+        click.echo("tenderlint: interrupted", err=True)
+        sys.exit(130)
     codes = sorted(set(known) | set(scores.rules))
-    failures = check_gate(scores, gate) if gate else []
+    failures = check_gate(scores, gate_limits) if gate_limits is not None else []
     if output_format == "json":
         click.echo(json.dumps(as_json(scores, codes, failures), indent=2))
     else:
@@ -58,12 +64,31 @@ def evaluate(path: Path, output_format: str, gate: Path | None, show_mistakes: b
             lines += ["", *scores.mistakes]
         lines += [f"GATE FAILED: {f}" for f in failures]
         click.echo("\n".join(lines))
-    sys.exit(1 if failures or scores.errors else 0)
+    sys.exit(2 if scores.errors else 1 if failures else 0)
 
 
-def check_gate(scores, gate: Path) -> list[str]:
+GATE_KEYS = ("min-precision", "min-recall", "rule-min-instances", "rule-min-score")
+
+
+def read_gate(gate: Path) -> dict:
+    """The gate file's minimums, each a number; anything else is a configuration error."""
+    from tenderlint.readfile import read_regular
+
+    try:
+        limits = tomllib.loads(read_regular(gate, 1024 * 1024).decode("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{gate}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        raise ConfigError(f"{gate}: invalid TOML: {exc or 'nested too deeply'}") from None
+    for key in GATE_KEYS:
+        value = limits.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{gate}: '{key}' must be a number")
+    return limits
+
+
+def check_gate(scores, limits: dict) -> list[str]:
     """Minimums from the gate file: overall precision and recall, and per rule with enough instances."""
-    limits = tomllib.loads(gate.read_text(encoding="utf-8"))
     failures = []
     total = scores.total
     for name, value in (("precision", total.precision), ("recall", total.recall)):

@@ -86,6 +86,9 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
         raise click.UsageError("give at least one file or folder to lint (or '-' for standard input)")
     if opts["annotate"]:
         _check_annotate(paths, str(opts["annotate"]), bool(opts["force"]))
+    for option in ("output", "write_baseline"):
+        if opts[option]:
+            _check_output(str(opts[option]), option, paths)
     overrides = {
         "select": _split(opts["select"]),
         "ignore": _split(opts["ignore"]),
@@ -121,10 +124,11 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
         click.echo("tenderlint: interrupted", err=True)
         sys.exit(130)
 
+    for option in ("output", "write_baseline"):
+        if opts[option]:
+            _check_output(str(opts[option]), option, tuple(r.path for r in results))
     if opts["write_baseline"]:
-        from tenderlint.atomic import write_atomic
-
-        write_atomic(Path(opts["write_baseline"]), write_baseline(results, __version__))
+        _write(str(opts["write_baseline"]), write_baseline(results, __version__))
         count = sum(len(r.findings) for r in results)
         click.echo(f"tenderlint: wrote {count} findings to baseline {opts['write_baseline']}", err=True)
     elif opts["baseline"]:
@@ -149,7 +153,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     _emit(reporters[opts["output_format"]].render(results, context), opts["output"])
     code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
     if opts["annotate"]:
-        code = _annotate(results, str(opts["annotate"]), citations, code)
+        settings = runner.settings_for(results[0].path) if results else None
+        code = _annotate(results, str(opts["annotate"]), citations, code, settings)
     sys.exit(code)
 
 
@@ -210,21 +215,42 @@ def _progress_display(wanted: bool | None):
 
 
 def _reporters() -> dict:
-    from tenderlint.plugin.host import plugin_manager
+    from tenderlint.plugin.host import collect, plugin_manager
 
-    manager, warnings = plugin_manager()
+    _manager, warnings = plugin_manager()
     for warning in warnings:
         click.echo(f"tenderlint: warning: {warning}", err=True)
-    return {name: r for group in manager.hook.tenderlint_reporters() for name, r in group.items()}
+    return {name: r for group in collect("tenderlint_reporters", dict) for name, r in group.items()}
 
 
 def _emit(report: str, output: str | None) -> None:
     if output is None:
         click.echo(report, nl=False)
         return
+    _write(output, report.encode("utf-8", "surrogateescape"))
+
+
+def _write(target: str, data: bytes) -> None:
+    """Write an output file atomically; a place that cannot be written is an error (exit 2)."""
     from tenderlint.atomic import write_atomic
 
-    write_atomic(Path(output), report.encode("utf-8"))
+    try:
+        write_atomic(Path(target), data)
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc.strerror or exc}")
+
+
+def _check_output(target: str, option: str, inputs: tuple[str, ...]) -> None:
+    """Refuse an output file that would replace a document being linted, or that has no folder."""
+    flag = "--" + option.replace("_", "-") if option != "output" else "-o/--output"
+    out = Path(target)
+    try:
+        if out.exists() and any(p != "-" and Path(p).exists() and os.path.samefile(p, out) for p in inputs):
+            _fail(f"{flag} {target} would overwrite a document being linted")
+        if not out.absolute().parent.is_dir():
+            _fail(f"cannot write {target}: folder {out.parent} does not exist")
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc.strerror or exc}")
 
 
 def _check_annotate(paths: tuple[str, ...], target: str, force: bool) -> None:
@@ -239,14 +265,16 @@ def _check_annotate(paths: tuple[str, ...], target: str, force: bool) -> None:
         _fail(str(exc))
 
 
-def _annotate(results: list, target: str, citations: dict, code: int) -> int:
-    """Write the annotated copy after the report; failing to write it makes the exit code 2."""
-    from tenderlint.annotate import AnnotateError, write_annotated
+def _annotate(results: list, target: str, citations: dict, code: int, settings: object) -> int:
+    """Write the annotated copy after the report (in a worker, under the document's limits);
+    failing to write it makes the exit code 2."""
+    from tenderlint.annotate import AnnotateError, annotate_in_worker
 
     try:
         if not results:
             raise AnnotateError("no annotated copy written: the document was not linted")
-        click.echo(f"tenderlint: {write_annotated(results[0], Path(target), citations)}", err=True)
+        summary = annotate_in_worker(results[0], Path(target), citations, settings)
+        click.echo(f"tenderlint: {summary}", err=True)
     except AnnotateError as exc:
         click.echo(f"tenderlint: error: {exc}", err=True)
         return EXIT_ERROR

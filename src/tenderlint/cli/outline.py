@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
     from tenderlint.document import Document
+    from tenderlint.engine import FileResult
+    from tenderlint.workers import Task
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--format",
     "output_format",
@@ -31,27 +32,40 @@ if TYPE_CHECKING:
 )
 def outline(paths: tuple[str, ...], output_format: str) -> None:
     """Show the headings tenderlint found in each document, and the page furniture it set aside."""
-    from tenderlint.engine import parsers_by_format
-    from tenderlint.errors import InputError
-    from tenderlint.parsers.detect import detect_format
+    from tenderlint.errors import ConfigError
+    from tenderlint.reporters.common import json_text
+    from tenderlint.reporters.text import clean, no_command
+    from tenderlint.runner import Runner, RunOptions
+    from tenderlint.yamlload import PackError
 
-    failed = False
-    results = []
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-            document = parsers_by_format()[detect_format(data, path)].parse(data, path)
-        except InputError as exc:
-            failed = True
-            results.append({"path": path, "error": {"code": exc.code, "message": exc.message}})
-            continue
-        results.append(_describe(document))
+    try:  # read as lint reads: regular files only, in workers under each file's limits
+        found = Runner(RunOptions(work=outline_task)).run(paths)
+    except (ConfigError, PackError) as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("tenderlint: interrupted", err=True)
+        sys.exit(130)
+    results = [
+        {"path": r.path, "error": {"code": r.error.code, "message": r.error.message}} if r.error else r.data
+        for r in found
+    ]
     if output_format == "json":
-        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(results, indent=2, ensure_ascii=False)))
     else:
         for result in results:
-            click.echo("\n".join(_text_lines(result)))
-    sys.exit(2 if failed else 0)
+            click.echo("\n".join(no_command(clean(line)) for line in _text_lines(result)))
+    sys.exit(2 if any(r.error for r in found) else 0)
+
+
+def outline_task(task: Task) -> FileResult:
+    """Runs in a worker: parse the file and describe its structure, under the same guard as linting."""
+    from tenderlint.engine import linter_for
+
+    def read(document: Document, result: FileResult) -> None:
+        result.data = _describe(document)
+
+    return linter_for(task.settings).read_bytes(task.data, task.display, read)
 
 
 def _describe(document: Document) -> dict:

@@ -1,62 +1,90 @@
-"""`tenderlint profile FILE...`: what tenderlint read from a document before any rule ran."""
+"""`tenderlint profile FILE...`: what tenderlint read from a document before any rule ran.
+
+Each file is read exactly as `lint` reads it: only regular files, in a killable worker under the
+file's `timeout-seconds` and `max-memory-mb`, so a hostile document costs its own error, never the run.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:
+    from tenderlint.document import Document
+    from tenderlint.engine import FileResult, Linter
+    from tenderlint.workers import Task
+
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 def profile(paths: tuple[str, ...]) -> None:
     """Show each document's profile as JSON: kind, weightings, contract term, regime.
 
     Useful to check that tenderlint found the evaluation weightings and term a rule relies on.
     """
-    from tenderlint.analysis import Analysis
-    from tenderlint.config import settings_for_dir
-    from tenderlint.engine import linter_for, parsers_by_format
-    from tenderlint.errors import InputError
-    from tenderlint.parsers.detect import detect_format
+    from tenderlint.errors import ConfigError
+    from tenderlint.reporters.common import json_text
+    from tenderlint.runner import Runner, RunOptions
+    from tenderlint.yamlload import PackError
 
+    try:
+        runner = Runner(RunOptions(jobs=os.cpu_count() or 1, work=profile_task))
+        results = runner.run(paths)
+    except (ConfigError, PackError) as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("tenderlint: interrupted", err=True)
+        sys.exit(130)
     out = []
-    failed = False
-    for path in paths:
-        settings = settings_for_dir(Path(path).resolve().parent)
-        linter = linter_for(settings)
-        try:
-            data = Path(path).read_bytes()
-            document = parsers_by_format()[detect_format(data, path)].parse(data, path)
-        except InputError as exc:
-            out.append({"path": path, "error": {"code": exc.code, "message": exc.message}})
-            failed = True
-            continue
-        analysis = Analysis.build(document, settings, linter.rules.citations)
-        p = analysis.profile
-        out.append(
-            {
-                "path": path,
-                "kinds": sorted(p.kinds),
-                "care_service": p.care_service,
-                "weightings": {
-                    c: p.weighting(c) for c in ("price", "quality", "social_value") if p.weighting(c)
-                },
-                "template_weightings": p.template_weightings,
-                "template_fields": p.template_fields,
-                "term_months": p.term_months,
-                "extension_months": p.extension_months,
-                "call_off_months": p.call_off_months,
-                "procurement_start": p.start_date.isoformat() if p.start_date else None,
-                "tender_window_days": p.tender_window_days,
-                "regime": analysis.regime,
-                "regime_basis": (
-                    f"setting regime = {settings.regime!r}" if settings.regime != "auto" else p.regime_basis()
-                ),
-                "jurisdiction": analysis.jurisdiction,
-            }
-        )
-    click.echo(json.dumps(out, indent=2))
-    sys.exit(2 if failed else 0)
+    for result in results:
+        if result.error:
+            out.append(
+                {"path": result.path, "error": {"code": result.error.code, "message": result.error.message}}
+            )
+        else:
+            out.append({"path": result.path, **result.data})
+    click.echo(json_text(json.dumps(out, indent=2)))
+    sys.exit(2 if any(result.error for result in results) else 0)
+
+
+def profile_task(task: Task) -> FileResult:
+    """Runs in a worker: parse the file and read its profile, under the same guard as linting."""
+    from tenderlint.engine import linter_for
+
+    linter = linter_for(task.settings)
+
+    def read(document: Document, result: FileResult) -> None:
+        result.data = profile_facts(document, linter)
+
+    return linter.read_bytes(task.data, task.display, read)
+
+
+def profile_facts(document: Document, linter: Linter) -> dict:
+    """The profile as JSON data: what the rules will rely on."""
+    from tenderlint.analysis import Analysis
+
+    settings = linter.settings
+    analysis = Analysis.build(document, settings, linter.rules.citations)
+    p = analysis.profile
+    return {
+        "kinds": sorted(p.kinds),
+        "care_service": p.care_service,
+        "weightings": {c: p.weighting(c) for c in ("price", "quality", "social_value") if p.weighting(c)},
+        "template_weightings": p.template_weightings,
+        "template_fields": p.template_fields,
+        "term_months": p.term_months,
+        "extension_months": p.extension_months,
+        "call_off_months": p.call_off_months,
+        "procurement_start": p.start_date.isoformat() if p.start_date else None,
+        "tender_window_days": p.tender_window_days,
+        "regime": analysis.regime,
+        "regime_basis": (
+            f"setting regime = {settings.regime!r}" if settings.regime != "auto" else p.regime_basis()
+        ),
+        "jurisdiction": analysis.jurisdiction,
+    }

@@ -21,6 +21,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from tenderlint.nlp.regex_safety import check_token_regexes
 from tenderlint.yamlload import PackError, load_yaml
 
 CONCEPT_KEYS = {"about", "words", "phrases", "patterns"}
@@ -77,6 +78,7 @@ def load_concepts(path: Path, data: dict) -> dict[str, Concept]:
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
         ):
             raise PackError(f"{where}: patterns must be a list of token patterns")
+        check_token_regexes(patterns, where)
         if not (words or phrases or patterns):
             raise PackError(f"{where}: needs words, phrases or patterns")
         parsed.append((str(name), entry, words, phrases, patterns))

@@ -88,7 +88,7 @@ def _zip_format(data: bytes, suffix: str) -> str:
             names = set(archive.namelist())
             if "word/document.xml" in names:
                 return "docx"
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+            if "mimetype" in names and _mimetype(archive) == ODT_MIMETYPE:
                 return "odt"
             if "content.xml" in names and suffix == ".odt":
                 return "odt"
@@ -98,6 +98,13 @@ def _zip_format(data: bytes, suffix: str) -> str:
             f"The file is a damaged archive ({exc}).",
             "Open it in Word or LibreOffice and save it again.",
         ) from None
+    except Exception as exc:  # zipfile and zlib fail in many other ways on a damaged archive
+        from tenderlint.parsers.package import archive_failure
+
+        failure = archive_failure(exc)
+        if failure is None:
+            raise
+        raise failure from None
     if any(name.startswith("xl/") for name in names):
         kind = "an Excel workbook"
     elif any(name.startswith("ppt/") for name in names):
@@ -109,3 +116,11 @@ def _zip_format(data: bytes, suffix: str) -> str:
         f"This is {kind}, which tenderlint does not read.",
         "Save the text as .docx, .odt or .pdf.",
     )
+
+
+def _mimetype(archive: zipfile.ZipFile) -> bytes:
+    """The start of the `mimetype` entry. Only a few bytes are inflated: `archive.read` would inflate
+    the whole entry (up to a gigabyte from a small, crafted file) before checking its declared size,
+    and detection runs in the main process, outside any worker's limits."""
+    with archive.open("mimetype") as entry:
+        return entry.read(len(ODT_MIMETYPE) + 64).strip()

@@ -86,6 +86,8 @@ def archive_failure(exc: BaseException) -> InputError | None:
     """E004 for an exception raised inside the zip or zlib modules while reading a file (a negative
     seek, a bad deflate stream, an unsupported method or version, a name that is not UTF-8...): that is
     the archive being damaged, wherever in tenderlint the archive was being read. None otherwise."""
+    if limits.out_of_memory(exc):  # zlib's "Unable to allocate output buffer" is max-memory-mb, not damage
+        return None
     frames = traceback.extract_tb(exc.__traceback__)
     innermost = Path(frames[-1].filename).name if frames else ""
     if innermost != Path(zipfile.__file__).name:  # zlib is C code: its errors surface in zipfile.py

@@ -15,8 +15,30 @@ from tenderlint.findings import Finding
 
 FINGERPRINT_KEY = "tenderlint/v1"
 SNIPPET_WIDTH = 120
-# Characters some consumer might take for a line break or a terminal escape: never let document text carry them.
-UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional embeddings, overrides and isolates: they reorder what a reader sees ("Trojan Source").
+BIDI = "\u202a-\u202e\u2066-\u2069"
+# Characters some consumer might take for a line break or a terminal escape, or that reorder the text
+# around them: never let document text carry them.
+UNSAFE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029{BIDI}]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_path(path: str) -> str:
+    """A path for people: bytes that are not UTF-8 (kept by Python as lone surrogates) shown as
+    backslash escapes, like `ls -b`, so the output stays valid UTF-8 and the name stays recognisable."""
+    if not SURROGATE.search(path):
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that never stood for a byte
+        return SURROGATE.sub("\ufffd", path)
+
+
+def json_text(dumped: str) -> str:
+    """JSON from `json.dumps(..., ensure_ascii=False)` made valid UTF-8: lone surrogates (from file names
+    that are not UTF-8) become `\\udcXX` escapes, which decode back to the same Python string, so
+    `os.fsencode(path)` gives the original bytes."""
+    return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def report_path(path: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from tenderlint.engine import FileResult
 from tenderlint.findings import Finding
 from tenderlint.reporters.base import ReportContext
-from tenderlint.reporters.common import UNSAFE, has_lines, report_path, snippet
+from tenderlint.reporters.common import UNSAFE, display_path, has_lines, report_path, snippet
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -37,7 +37,7 @@ class GithubReporter:
     def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
         lines = []
         for result in results:
-            path = report_path(result.path)
+            path = display_path(report_path(result.path))
             if result.error:
                 error = result.error
                 title = f"{error.code} {error.name}"

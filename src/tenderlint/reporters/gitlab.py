@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from tenderlint.engine import FileResult
 from tenderlint.findings import Finding
 from tenderlint.reporters.base import ReportContext
-from tenderlint.reporters.common import error_fingerprint, fingerprints, has_lines, report_path
+from tenderlint.reporters.common import (
+    error_fingerprint,
+    fingerprints,
+    has_lines,
+    json_text,
+    report_path,
+)
 
 SEVERITIES = {"info": "info", "warning": "major", "error": "critical"}
 
@@ -36,7 +42,7 @@ class GitlabReporter:
                 )
             for finding, fingerprint in zip(result.findings, fingerprints(result)):
                 issues.append(self._finding(finding, fingerprint, path))
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
 
     def _finding(self, finding: Finding, fingerprint: str, path: str) -> dict:
         location = finding.location

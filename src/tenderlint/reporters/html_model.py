@@ -18,8 +18,9 @@ from tenderlint.findings import FAMILIES, Finding
 from tenderlint.profile import Profile, build_profile
 
 SEVERITIES = ("error", "warning", "info")
-# C0/C1 controls (bar tab and newline) are not allowed in HTML; lone surrogates cannot be encoded.
-UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0/C1 controls (bar tab and newline) are not allowed in HTML; lone surrogates cannot be encoded;
+# bidi overrides would reorder the text a reader sees.
+UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 LOTS = re.compile(r"\b(lots?|lotted|lotting)\b(?!\s+of\b)", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 STATEMENT_LIMIT = 240

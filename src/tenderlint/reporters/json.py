@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from tenderlint.engine import FileError, FileResult
 from tenderlint.findings import Finding
 from tenderlint.reporters.base import ReportContext, summary_counts
+from tenderlint.reporters.common import json_text
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +48,7 @@ class JsonReporter:
             "files": [self._file(result, context) for result in results],
             "summary": summary_counts(results),
         }
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
 
     def _file(self, result: FileResult, context: ReportContext) -> dict:
         return {

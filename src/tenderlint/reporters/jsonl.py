@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from tenderlint.engine import FileResult
 from tenderlint.reporters.base import ReportContext
+from tenderlint.reporters.common import json_text
 from tenderlint.reporters.json import error_dict, finding_dict
 
 
@@ -27,7 +28,7 @@ class JsonlReporter:
 def json_line(record: dict) -> str:
     """One record on one line, whatever splits it: json.dumps escapes \\n, but not NEL, LS or PS."""
     text = json.dumps(record, ensure_ascii=False)
-    return text.translate(LINE_BREAKS)
+    return json_text(text.translate(LINE_BREAKS))
 
 
 # Left raw, these split a line for str.splitlines() and some editors; they only occur inside strings.

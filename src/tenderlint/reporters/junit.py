@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from tenderlint.engine import FileResult
 from tenderlint.findings import Finding
 from tenderlint.reporters.base import ReportContext
-from tenderlint.reporters.common import report_path, snippet
+from tenderlint.reporters.common import BIDI, report_path, snippet
 
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML = re.compile(f"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{BIDI}]")
 
 
 def xml_text(text: str) -> str:
-    """Text XML 1.0 can hold: control characters and lone surrogates become U+FFFD."""
+    """Text XML 1.0 can hold: control characters, lone surrogates and bidi overrides become U+FFFD."""
     return NOT_XML.sub("\ufffd", text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import quote
@@ -11,7 +12,14 @@ from tenderlint.document import Location
 from tenderlint.engine import FileResult
 from tenderlint.findings import Finding, RuleMeta
 from tenderlint.reporters.base import ReportContext
-from tenderlint.reporters.common import FINGERPRINT_KEY, fingerprints, has_lines, report_path, snippet
+from tenderlint.reporters.common import (
+    FINGERPRINT_KEY,
+    fingerprints,
+    has_lines,
+    json_text,
+    report_path,
+    snippet,
+)
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/tenderlint/"
@@ -23,7 +31,7 @@ def artifact_uri(path: str) -> str:
     relative = report_path(path)
     if PurePosixPath(relative).is_absolute():  # outside the working directory: only a file URI will do
         return PurePosixPath(relative).as_uri()
-    return quote(relative, safe="/")
+    return quote(os.fsencode(relative), safe="/")  # bytes: a name that is not UTF-8 keeps its bytes
 
 
 class SarifReporter:
@@ -53,7 +61,7 @@ class SarifReporter:
             "results": sarif_results,
         }
         payload = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
 
     def _rules(self, results: Sequence[FileResult], context: ReportContext) -> list[dict]:
         """Only the rules that fired, citing what this run's findings cited (regime and jurisdiction apply)."""

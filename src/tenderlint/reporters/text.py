@@ -10,15 +10,31 @@ import click
 from tenderlint.engine import FileResult
 from tenderlint.findings import Finding
 from tenderlint.reporters.base import ReportContext, summary_counts
+from tenderlint.reporters.common import BIDI, display_path
 
 WINDOW = 96
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+# C0 and C1 controls (ESC and 8-bit CSI/OSC sequences alike), DEL, and bidi overrides.
+CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029{BIDI}]")
+# A log line starting like this is a workflow command to GitHub Actions (::error ...) or Azure (##vso[).
+COMMAND_START = re.compile(r"^(\s*)(::|##)")
 
 
 def clean(text: str) -> str:
-    """Document text is untrusted: no control characters (ANSI escapes) reach the terminal."""
-    return CONTROL.sub(" ", text.replace("\n", " ").replace("\t", " "))
+    """Document text is untrusted: no control characters (ANSI escapes, OSC titles and links) reach the
+    terminal, and nothing reorders the line around it."""
+    return CONTROL.sub(" ", display_path(text).replace("\n", " ").replace("\t", " "))
+
+
+def no_command(line: str) -> str:
+    """A line that a CI runner would take for a workflow command, defused: `::x` becomes `: :x`."""
+    return COMMAND_START.sub(lambda m: f"{m.group(1)}{m.group(2)[0]} {m.group(2)[1]}", line)
+
+
+def path_line(path: str) -> str:
+    """A file name to start a line with: a relative one that would read as a command gets `./`."""
+    shown = clean(path)
+    return f"./{shown}" if COMMAND_START.match(shown) and not shown.startswith("/") else shown
 
 
 class TextReporter:
@@ -28,13 +44,13 @@ class TextReporter:
             if result.error:
                 lines += self._error(result, context)
             elif result.findings or result.notes:
-                lines.append(self._style(clean(result.path), context, bold=True, underline=True))
+                lines.append(self._style(path_line(result.path), context, bold=True, underline=True))
                 lines += [f"  note: {clean(note)}" for note in result.notes]
                 for finding in result.findings:
                     lines += self._finding(finding, context)
                 lines.append("")
         lines.append(self._summary(results, context))
-        return "\n".join(lines) + "\n"
+        return "\n".join(no_command(line) for line in lines) + "\n"
 
     def _style(self, text: str, context: ReportContext, **style: object) -> str:
         return click.style(text, **style) if context.color else text
@@ -43,7 +59,7 @@ class TextReporter:
         error = result.error
         assert error is not None
         head = self._style(f"{error.code} {error.name}", context, fg="red", bold=True)
-        lines = [f"{clean(result.path)}: {head}: {clean(error.message)} {clean(error.hint)}".rstrip()]
+        lines = [f"{path_line(result.path)}: {head}: {clean(error.message)} {clean(error.hint)}".rstrip()]
         if context.debug and error.detail:
             lines.append(error.detail.rstrip())
         return [*lines, ""]
@@ -59,7 +75,8 @@ class TextReporter:
             citation = context.citations.get(cid)
             if citation:
                 lines.append(
-                    f"    {self._style('see:', context, fg='magenta')} {citation.title} <{citation.url}>"
+                    f"    {self._style('see:', context, fg='magenta')} "
+                    f"{clean(citation.title)} <{clean(citation.url)}>"
                 )
         return [*lines, ""]
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tenderlint.document import BlockKind
 from tenderlint.findings import FAMILIES, RuleMeta, Severity
 from tenderlint.nlp.concepts import Clause, Concept, load_concepts, parse_clauses, read_pack
 from tenderlint.nlp.context import CONTEXTS
+from tenderlint.nlp.regex_safety import check_token_regexes
+from tenderlint.nlp.regex_safety import safe_regex as _regex
 from tenderlint.yamlload import PackError
 
 DEFAULT_SCOPE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE)
@@ -105,6 +106,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
             f"{where}: patterns must be a list of patterns, each a list of token mappings, "
             "e.g. [[{LOWER: hourly}, {LOWER: rate}]]"
         )
+    check_token_regexes(patterns, where)
     for pattern in patterns:
         for token in pattern:
             if "_" in token:
@@ -120,16 +122,32 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
     ):
         raise PackError(f"{where}: phrases must be a list of words or phrases")
     try:
-        scope = tuple(BlockKind(kind) for kind in entry.get("scope", [k.value for k in DEFAULT_SCOPE]))
+        scope = tuple(
+            BlockKind(kind) for kind in _list(entry, "scope", where, [k.value for k in DEFAULT_SCOPE])
+        )
     except ValueError as exc:
         raise PackError(f"{where}: scope: {exc}") from None
     nearby = entry.get("unless-nearby") or {}
+    if not isinstance(nearby, dict) or (nearby and "pattern" not in nearby):
+        raise PackError(f"{where}: unless-nearby must be a mapping {{pattern: regex, blocks: N}}")
+    blocks = nearby.get("blocks", 1)
+    if isinstance(blocks, bool) or not isinstance(blocks, int) or not 0 <= blocks <= 1000:
+        raise PackError(f"{where}: unless-nearby: blocks must be a whole number from 0 to 1000")
     number = entry.get("number") or {}
+    if not isinstance(number, dict):
+        raise PackError(f"{where}: number must be a mapping, e.g. {{at-least: 15}}")
+    for bound in ("at-least", "at-most"):
+        value = number.get(bound)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise PackError(f"{where}: number: {bound} must be a number")
+    for name in ("setting", "concept"):
+        if not isinstance(number.get(name, ""), str):
+            raise PackError(f"{where}: number: {name} must be a name")
     if set(number) - NUMBER_KEYS:
         raise PackError(f"{where}: number: unknown key(s) {', '.join(sorted(set(number) - NUMBER_KEYS))}")
     if number.get("unit") not in (None, *NUMBER_UNITS):
         raise PackError(f"{where}: number: unit must be one of {', '.join(NUMBER_UNITS)}")
-    if_profile = tuple(entry.get("if-profile") or ())
+    if_profile = tuple(_list(entry, "if-profile", where))
     if set(if_profile) - PROFILE_FLAGS:
         raise PackError(
             f"{where}: if-profile: unknown fact(s) {', '.join(sorted(set(if_profile) - PROFILE_FLAGS))}"
@@ -142,7 +160,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         clauses=clauses,
         cancelled_by=frozenset(cancelled_by),
         scope=scope,
-        sections=tuple(_regex(p, where, "sections") for p in entry.get("sections") or ()),
+        sections=tuple(_regex(p, where, "sections") for p in _list(entry, "sections", where)),
         if_document=_regex(entry["if-document"], where, "if-document") if entry.get("if-document") else None,
         unless_document=(
             _regex(entry["unless-document"], where, "unless-document")
@@ -151,7 +169,7 @@ def _build(entry: object, path: Path, index: int) -> PatternRule:
         ),
         if_sentence=_regex(entry["if-sentence"], where, "if-sentence") if entry.get("if-sentence") else None,
         unless_sentence=tuple(
-            _regex(p, where, "unless-sentence") for p in entry.get("unless-sentence") or ()
+            _regex(p, where, "unless-sentence") for p in _list(entry, "unless-sentence", where)
         ),
         unless_nearby=_regex(nearby["pattern"], where, "unless-nearby") if nearby else None,
         nearby_blocks=int(nearby.get("blocks", 1)) if nearby else 1,
@@ -170,6 +188,15 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
             raise PackError(f"{where}: missing '{key}'")
     if not entry.get("citations") and entry.get("family") != "meta":
         raise PackError(f"{where}: missing 'citations' (only rules about tenderlint itself may have none)")
+    for key in ("code", "name", "message", "fix", "rationale", "family"):
+        if key in entry and not isinstance(entry[key], str):
+            raise PackError(f"{where}: '{key}' must be text, not {type(entry[key]).__name__}")
+    _check_ids(entry.get("citations") or [], f"{where}: citations")
+    alt_raw = entry.get("alt-citations") or {}
+    if not isinstance(alt_raw, dict):
+        raise PackError(f"{where}: alt-citations must be a mapping of regime or jurisdiction to citation ids")
+    for key, ids in alt_raw.items():
+        _check_ids(ids, f"{where}: alt-citations: {key}")
     code, name = str(entry["code"]), str(entry["name"])
     if not CODE.match(code):
         raise PackError(f"{where}: code {code!r} must look like TL201")
@@ -180,8 +207,10 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
     except ValueError:
         raise PackError(f"{where}: severity must be error, warning or info") from None
     examples = entry.get("examples") or {}
+    if not isinstance(examples, dict):
+        raise PackError(f"{where}: examples must be a mapping of fail: [...] and pass: [...]")
     for kind in ("fail", "pass"):
-        if not all(isinstance(e, str) for e in examples.get(kind) or ()):
+        if not all(isinstance(e, str) for e in _list(examples, kind, f"{where}: examples")):
             raise PackError(
                 f"{where}: examples: every '{kind}' example must be a string (quote text with ': ')"
             )
@@ -202,44 +231,17 @@ def build_meta(entry: dict, where: str, source: str) -> RuleMeta:
     )
 
 
-def _regex(pattern: str, where: str, key: str) -> re.Pattern[str]:
-    """Compile a pack regex, refusing nested quantifiers such as `(a+)+`: on document text (untrusted)
-    they backtrack catastrophically and would hang the run. Possessive and atomic repeats cannot
-    backtrack, so they are allowed inside a repeat."""
-    if not isinstance(pattern, str):
-        raise PackError(f"{where}: {key}: a regular expression must be a string, not {pattern!r}")
-    try:
-        compiled = re.compile(pattern, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError) as exc:
-        raise PackError(f"{where}: {key}: bad regular expression {pattern!r}: {exc}") from None
-    try:
-        from re import _parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    repeats = {"MAX_REPEAT", "MIN_REPEAT"}
+def _list(entry: dict, key: str, where: str, default: list | None = None) -> list:
+    """A list-valued key (empty or `default` when absent); any other type is the pack's error."""
+    value = entry.get(key, default)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PackError(f"{where}: {key} must be a list, not {type(value).__name__}")
+    return value
 
-    def nested(items: Any, inside_repeat: bool) -> bool:
-        for op, arg in items:
-            name = str(op)
-            if name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
-                continue  # no backtracking into these
-            if name in repeats and arg[1] > 1 and (arg[0] != arg[1] or arg[1] > 3):
-                # A variable count (+, {0,3}) inside any repeat; inside a long fixed one ((.*a){12}) too.
-                if (inside_repeat and arg[0] != arg[1]) or nested(arg[2], True):
-                    return True
-            elif name == "BRANCH":
-                if any(nested(branch, inside_repeat) for branch in arg[1]):
-                    return True
-            elif (name in repeats or name == "SUBPATTERN" or name.startswith("ASSERT")) and nested(
-                arg[-1], inside_repeat
-            ):
-                return True
-        return False
 
-    if nested(sre_parse.parse(pattern, re.IGNORECASE), False):
-        raise PackError(
-            f"{where}: {key}: regular expression {pattern!r} repeats a group that itself contains a "
-            "repeat (like (a+)+), which can take exponential time on some text; rewrite it without the "
-            "nested quantifier, or make the inner one possessive (a++) or atomic ((?>a+))."
-        )
-    return compiled
+def _check_ids(ids: object, where: str) -> None:
+    """Citation ids are a list of strings (a nested list would only fail later, when rules are checked)."""
+    if not isinstance(ids, list) or not all(isinstance(cid, str) for cid in ids):
+        raise PackError(f"{where} must be a list of citation ids, e.g. [careact-s1-wellbeing]")
