@@ -493,6 +493,8 @@ def _call_off_term(profile: Profile, blocks: list[Block]) -> None:
     """The first stated term of a call-off contract."""
     for index, block in enumerate(blocks):
         match = CALL_OFF_TERM.search(block.text)
+        if match and EXTENSION_WORDS.search(block.text[max(0, match.start() - 40) : match.end()]):
+            continue  # "may extend the Call-Off Contract for … 24 months": an extension, not the term
         # "for 12 months with no extension": a "no" about the extension, not about the term
         if match and fact_context(block.text, match.start(), block.location.trail) in (None, "negated"):
             factor = 1 if match.group("unit").lower().startswith("month") else 12

@@ -27,7 +27,7 @@ class PrescriptiveMethod(DocumentRule):
         "severity": "warning",
         "message": "The specification prescribes method in detail but states no outcomes it serves.",
         "rationale": (
-            "A specification made of hundreds of 'shall' and 'must' method statements, with no outcome they are "
+            "A care specification made of hundreds of 'shall' and 'must' method statements, with no outcome they are "
             "for, fixes how the work is done before anyone has asked whether it works. It blocks innovation, "
             "favours incumbents, and the Act asks for requirements in terms of performance or function where "
             "that would do."
@@ -39,20 +39,26 @@ class PrescriptiveMethod(DocumentRule):
         "citations": ["pa2023-s56-technical-specs"],
         "examples": {
             "fail": [
-                "Service specification. " + "The supplier shall clean the windows weekly. " * 30,
-                "Statement of requirements. "
-                + "The provider must complete the task sheet after each visit. " * 26,
+                "Home care service specification. " + "The provider shall use the home care records template. " * 30,
+                "Statement of requirements for home care and support. "
+                + "The provider must complete the task sheet after each home care visit. " * 26,
             ],
             "pass": [
-                "Service specification. The outcome we want is safe, clean buildings that people enjoy using. "
-                + "The supplier shall clean the windows weekly. " * 30,
+                "Home care service specification. The outcome we want is people living well at home. "
+                + "The provider shall use the home care records template. " * 30,
+                "Cleaning services specification. " + "The supplier shall clean the windows weekly. " * 30,
                 "Service specification. We will not prescribe methods. The supplier must keep people safe.",
             ],
         },
     }
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
-        if "specification" not in analysis.profile.kinds or not analysis.blocks:
+        # Cleaning, grounds or IT specifications rightly state method; the catalogue's concern is care.
+        if (
+            "specification" not in analysis.profile.kinds
+            or not analysis.profile.care_service
+            or not analysis.blocks
+        ):
             return
         obligations = sum(len(OBLIGATION.findall(block.text)) for block in analysis.blocks)
         outcomes = sum(len(OUTCOME.findall(block.text)) for block in analysis.blocks)
