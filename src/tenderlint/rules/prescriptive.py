@@ -39,7 +39,8 @@ class PrescriptiveMethod(DocumentRule):
         "citations": ["pa2023-s56-technical-specs"],
         "examples": {
             "fail": [
-                "Home care service specification. " + "The provider shall use the home care records template. " * 30,
+                "Home care service specification. "
+                + "The provider shall use the home care records template. " * 30,
                 "Statement of requirements for home care and support. "
                 + "The provider must complete the task sheet after each home care visit. " * 26,
             ],
