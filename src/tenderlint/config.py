@@ -95,8 +95,14 @@ OPTIONS: tuple[Option, ...] = (
         "Language pipeline: 'default' (built in, offline, runs without loading spaCy), 'default-spacy' "
         "(the same pipeline run by spaCy: slower, same results) or an installed spaCy package.",
     ),
-    Option("exclude", list, [], "Glob patterns of files and folders not to lint when walking folders."),
-    Option("extend-exclude", list, [], "More glob patterns to exclude, on top of `exclude`."),
+    Option(
+        "exclude",
+        list,
+        [],
+        "Files and folders not to lint when walking folders: .gitignore-style patterns (`drafts/`, "
+        "`archive/2019/*`, `*.pdf`), relative to the config file.",
+    ),
+    Option("extend-exclude", list, [], "More patterns to exclude, on top of `exclude`."),
     Option("respect-gitignore", bool, True, "Skip files ignored by git (.gitignore) when walking folders."),
     Option(
         "per-file-ignores",

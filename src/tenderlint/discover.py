@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from tenderlint.excludes import Excludes
 from tenderlint.parsers.detect import DOCUMENT_EXTENSIONS
 
 # Files we cannot read but that are clearly documents: reported with advice rather than skipped.
@@ -16,15 +16,18 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 
 
 def discover(
-    paths: Iterable[str], exclude: tuple[str, ...] = (), respect_gitignore: bool = True
+    paths: Iterable[str],
+    excludes_for: Callable[[Path], Excludes] | None = None,
+    respect_gitignore: bool = True,
 ) -> Iterator[str]:
     """Explicit files are always yielded (even of unknown type or missing, so they get an error);
-    folders are walked for document files, skipping hidden and tool folders, `exclude` globs and,
-    by default, files git ignores."""
+    folders are walked for document files, skipping hidden and tool folders, the exclude patterns of
+    the folder's configuration (`excludes_for(folder)`) and, by default, files git ignores."""
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            exclude = excludes_for(path) if excludes_for else Excludes((), path)
             found_files = list(_walk(path, exclude))
             # A folder named on the command line is linted even when git ignores it as a whole;
             # only what git ignores inside it is skipped.
@@ -41,18 +44,22 @@ def discover(
             yield raw
 
 
-def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[str]:
+def _walk(root: Path, exclude: Excludes) -> Iterator[str]:
     wanted = DOCUMENT_EXTENSIONS | LEGACY_EXTENSIONS
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(
-            d for d in dirs if d not in SKIP_DIRS and not d.startswith(".") and not _excluded(d, exclude)
+            d
+            for d in dirs
+            if d not in SKIP_DIRS
+            and not d.startswith(".")
+            and not exclude.matches(os.path.join(folder, d), is_dir=True)
         )
         for name in sorted(files):
             full = os.path.join(folder, name)
             if (
                 Path(name).suffix.lower() in wanted
                 and not name.startswith("~$")
-                and not _excluded(full, exclude)
+                and not exclude.matches(full)
             ):
                 yield full
 
@@ -74,14 +81,3 @@ def git_ignored(root: Path, files: list[str]) -> set[str]:
     if proc.returncode not in (0, 1):
         return set()
     return {os.path.join(root, os.fsdecode(name)) for name in proc.stdout.split(b"\0") if name}
-
-
-def is_excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    """True when the file, or any folder above it, matches an exclude glob."""
-    parts = Path(path).parts
-    return any(_excluded(str(Path(*parts[: i + 1])), patterns) for i in range(len(parts)))
-
-
-def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(name, p) for p in patterns)

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from tenderlint import cache, errors, limits
 from tenderlint.config import Settings, load_file, settings_for_dir
-from tenderlint.discover import discover, is_excluded
+from tenderlint.discover import discover
 from tenderlint.engine import FileError, FileResult, linter_for
 from tenderlint.errors import ConfigError, InputError
+from tenderlint.excludes import Excludes
 from tenderlint.limits import Limits, check_file_size
 from tenderlint.packs import find_packs, judge_packs
 from tenderlint.parsers.detect import detect_format
@@ -54,10 +55,21 @@ class Runner:
         self.explicit = load_file(Path(options.config_file)) if options.config_file else None
         self.root = self.explicit or settings_for_dir(Path.cwd())
 
+    def excludes_for(self, folder: Path) -> Excludes:
+        """The exclude patterns that apply in `folder`: the --config file's, else the nearest config's."""
+        return Excludes.from_settings(self.explicit or settings_for_dir(_resolve(str(folder))))
+
     def files(self, paths: tuple[str, ...]) -> Iterator[str]:
-        exclude = self.root.exclude + self.root.extend_exclude
-        for path in discover(paths, exclude=exclude, respect_gitignore=self.root.respect_gitignore):
-            if path != "-" and path in paths and self.options.force_exclude and is_excluded(path, exclude):
+        walked = discover(
+            paths, excludes_for=self.excludes_for, respect_gitignore=self.root.respect_gitignore
+        )
+        for path in walked:
+            if (
+                path != "-"
+                and path in paths
+                and self.options.force_exclude
+                and self.excludes_for(_config_dir(path)).matches(path)
+            ):
                 continue
             if (
                 self.options.only is not None
