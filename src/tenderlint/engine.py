@@ -62,6 +62,7 @@ class Linter:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         full = load_ruleset(settings.rule_packs)
+        _check_selectors(settings, full.metas)
         self.rules: RuleSet = full.selected(settings.select, settings.ignore, settings.severity)
         self._matcher = None
 
@@ -160,6 +161,16 @@ class Linter:
             if covered is not None:
                 coverage[rule.meta.code] = covered
         return sorted(outcome.kept, key=Finding.sort_key), outcome.suppressed, coverage
+
+
+def _check_selectors(settings: Settings, metas: list) -> None:
+    """Every configured selector must match a rule: a typo is an error, never a silently empty run."""
+    from tenderlint.selectors import check_exact, check_selectors
+
+    where = settings.source or "configuration"
+    check_selectors(settings.select, metas, f"{where}: option 'select'")
+    check_selectors(settings.ignore, metas, f"{where}: option 'ignore' or 'per-file-ignores'")
+    check_exact((key for key, _ in settings.severity), metas, f"{where}: option 'severity'")
 
 
 @lru_cache(maxsize=32)

@@ -112,7 +112,9 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
             pack=bool(opts["pack"]),
         )
         runner = Runner(options)
-        citations = load_ruleset().citations
+        ruleset = load_ruleset(runner.root.rule_packs)
+        citations = ruleset.citations
+        _check_selectors(overrides, ruleset.metas)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
 
@@ -173,6 +175,14 @@ def exit_code(results: list, exit_zero: bool = False, max_warnings: int | None =
     if max_warnings is not None:
         failing = any(f.severity.value == "error" for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _check_selectors(overrides: dict, metas: list) -> None:
+    """--select and --ignore must name rules that exist (with a suggestion when one is close)."""
+    from tenderlint.selectors import check_selectors
+
+    for option in ("select", "ignore"):
+        check_selectors(overrides[option] or (), metas, f"--{option}")
 
 
 def _changed_since(ref: str, paths: tuple[str, ...]) -> set[str]:

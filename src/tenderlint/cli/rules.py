@@ -66,7 +66,11 @@ def rule(code: str) -> None:
     ruleset = _ruleset()
     meta = ruleset.find(code)
     if meta is None:
-        click.echo(f"tenderlint: error: no rule called {code!r}; see `tenderlint rules`", err=True)
+        from tenderlint.selectors import suggestion
+
+        near = suggestion(code, ruleset.metas)
+        hint = f"did you mean '{near}'?" if near else "see `tenderlint rules`"
+        click.echo(f"tenderlint: error: no rule called {code!r} ({hint})", err=True)
         sys.exit(2)
     pattern_rule = next((r for r in ruleset.pattern_rules if r.meta.code == meta.code), None)
     click.echo(render_rule(meta, ruleset.citations, pattern_rule))
