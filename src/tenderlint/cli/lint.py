@@ -152,7 +152,7 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     context = ReportContext(
         citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__
     )
-    _emit(reporters[opts["output_format"]].render(results, context), opts["output"])
+    _emit(reporters[opts["output_format"]].render(results, context), opts["output"], use_color)
     code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
     if opts["annotate"]:
         settings = runner.settings_for(results[0].path) if results else None
@@ -233,9 +233,10 @@ def _reporters() -> dict:
     return {name: r for group in collect("tenderlint_reporters", dict) for name, r in group.items()}
 
 
-def _emit(report: str, output: str | None) -> None:
+def _emit(report: str, output: str | None, color: bool = False) -> None:
+    """Print or write the report; `color` keeps colour codes even through a pipe (`--color always`)."""
     if output is None:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=color or None)
         return
     _write(output, report.encode("utf-8", "surrogateescape"))
 
