@@ -29,8 +29,25 @@ DEFAULT_DIR = ".tenderlint_cache"
 LOCATION_FIELDS = {f.name for f in fields(Location)}
 
 
+# Like ruff's and pytest's caches: git ignores the folder's contents, backup tools skip it.
+MARKERS = {
+    ".gitignore": "# Created by tenderlint automatically.\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by tenderlint.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n",
+}
+
+
 def cache_dir() -> Path:
-    return Path(os.environ.get("TENDERLINT_CACHE_DIR", DEFAULT_DIR))
+    return Path(os.environ.get("TENDERLINT_CACHE_DIR") or DEFAULT_DIR)
+
+
+def _mark(root: Path) -> None:
+    """Write the cache folder's .gitignore and CACHEDIR.TAG, once."""
+    for name, text in MARKERS.items():
+        path = root / name
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
 
 
 @lru_cache(maxsize=16)
@@ -104,6 +121,7 @@ def store(key: str, result: FileResult) -> None:
     temp = folder / f".{key}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _mark(folder.parent)
         temp.write_text(json.dumps(entry), encoding="utf-8")
         os.replace(temp, folder / f"{key}.json")
     except OSError:  # e.g. a full disk: leave no partial entry behind
