@@ -205,11 +205,13 @@ def _changed_since(ref: str, paths: tuple[str, ...]) -> set[str]:
 
 
 def _progress_display(wanted: bool | None):
-    """A progress line on stderr ("linted 12/40 documents"), overwritten in place on a terminal."""
+    """A progress line on stderr ("linted 12/40 documents"), overwritten in place on a terminal; elsewhere
+    (a CI log, a pipe) only with --progress, and then one line per tenth of the run, not one per file."""
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     if wanted is False or (wanted is None and not interactive):
         return None
     minimum = 0 if wanted else 10
+    shown = {"step": -1}
 
     def show(done: int, total: int) -> None:
         if total < minimum:
@@ -219,7 +221,13 @@ def _progress_display(wanted: bool | None):
                 click.echo("\r\033[K", err=True, nl=False)
             return
         line = f"linted {done}/{total} documents"
-        click.echo(f"\r{line}" if interactive else line, err=True, nl=not interactive)
+        if interactive:
+            click.echo(f"\r{line}", err=True, nl=False)
+            return
+        step = done * 10 // max(total, 1)
+        if step > shown["step"]:
+            shown["step"] = step
+            click.echo(line, err=True)
 
     return show
 
