@@ -15,7 +15,7 @@ import pytest
 from conftest import run_cli
 
 from tenderlint.findings import FAMILIES as FAMILY
-from tenderlint.reporters.html_chart import DIMENSIONS, PENALTY
+from tenderlint.reporters.html_chart import CAP, DIMENSIONS, HIGH, PENALTY
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -217,7 +217,9 @@ def test_one_chart_per_document_with_seven_dimensions(page, report):
         assert rows.count() == 7
         for row, dimension in enumerate(DIMENSIONS):
             hits = [f for f in findings if f["code"] in dimension.codes]
-            expected = max(0, 100 - sum(PENALTY[f["severity"]] for f in hits))
+            expected = max(0, min(CAP, 100 - sum(PENALTY[f["severity"]] for f in hits))) if hits else 100
+            if any(f["evidence"].get("searched") == "whole document" for f in hits):
+                expected = 0
             assert rows.nth(row).get_attribute("data-score") == str(expected)
             row_box = rows.nth(row).bounding_box()
             assert row_box and row_box["width"] > 0 and row_box["height"] > 0
@@ -249,3 +251,68 @@ def test_phone_width_has_no_sideways_scroll(browser, report):
     page.goto(report.url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_chart_never_disagrees_with_the_findings(page, report):
+    """A dimension with any finding is never green; one whose finding says the practice is absent
+    from the whole document (TL601: people who use the service are absent) is at 0%."""
+    charts = page.locator("svg.chart")
+    seen_absent = False
+    for index, findings in enumerate(report.files.values()):
+        for row, dimension in enumerate(DIMENSIONS):
+            hits = [f for f in findings if f["code"] in dimension.codes]
+            group = charts.nth(index).locator("g.dim").nth(row)
+            score, tone = int(group.get_attribute("data-score")), group.get_attribute("class")
+            if hits:
+                assert score < HIGH and "high" not in tone, (dimension.key, score, tone)
+            else:
+                assert score == 100 and "high" in tone
+            if any(f["code"] == "TL601" for f in hits):
+                seen_absent = True
+                assert score == 0 and "low" in tone
+    assert seen_absent, "the sample specification should carry TL601"
+
+
+def test_every_rule_but_the_meta_ones_counts_on_one_dimension():
+    proc = run_cli("rules", "--format", "json")
+    codes = {r["code"] for r in json.loads(proc.stdout) if r["family"] != "meta"}
+    placed = [code for dimension in DIMENSIONS for code in dimension.codes]
+    assert sorted(placed) == sorted(set(placed)) and set(placed) == codes
+
+
+@pytest.mark.parametrize("width", [1366, 1920, 390])
+def test_documents_table_fits_its_column(browser, tmp_path, width):
+    """Long file names wrap instead of pushing the term column out of sight; on a phone each document
+    is a small card with every value shown."""
+    folder = tmp_path / "documents-with-long-descriptive-file-names"
+    folder.mkdir()
+    text = Path(MD).read_text(encoding="utf-8")
+    for name in (
+        "e_15_afon_llwyd_family_support_edge_of_care_tender_notice_wales.md",
+        "e_16_lynford_befriending_service_contracts_finder_2021_service_specification.md",
+        "short.md",
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    target = tmp_path / "report.html"
+    assert run_cli(str(folder), "--format", "html", "-o", str(target)).returncode == 1
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    page = context.new_page()
+    page.goto(target.as_uri())
+    sizes = page.evaluate(
+        """() => {
+            const wrap = document.querySelector(".table-wrap");
+            const right = wrap.getBoundingClientRect().right;
+            const terms = Array.from(document.querySelectorAll("table.docs tbody tr")).map(tr => {
+                const box = tr.lastElementChild.getBoundingClientRect();
+                return {right: box.right, width: box.width, text: tr.lastElementChild.innerText};
+            });
+            return {client: wrap.clientWidth, scroll: wrap.scrollWidth, right, terms,
+                    page: document.documentElement.scrollWidth};
+        }"""
+    )
+    context.close()
+    assert sizes["scroll"] <= sizes["client"] + 1, sizes
+    assert sizes["page"] <= width, sizes
+    assert len(sizes["terms"]) == 3
+    for term in sizes["terms"]:
+        assert term["width"] > 0 and term["right"] <= sizes["right"] + 1 and term["text"].strip(), term

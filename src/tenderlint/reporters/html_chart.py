@@ -2,7 +2,9 @@
 
 Each dimension runs from conventional commissioning (left) to social-action commissioning (right).
 A document starts at 100% on every dimension and each finding of a rule that pulls toward the
-conventional end subtracts by severity; no library, no script: plain SVG the browser draws.
+conventional end subtracts by severity; no library, no script: plain SVG the browser draws. The chart
+must never contradict the findings below it: a dimension with any finding stays out of the green band,
+and one whose finding says the practice is absent from the whole document sits at 0%.
 """
 
 from __future__ import annotations
@@ -36,10 +38,10 @@ DIMENSIONS = (
         "Price",
         "unit cost, price first",
         "value",
-        ("TL201", "TL202", "TL203", "TL204", "TL205", "TL206", "TL301", "TL302", "TL305"),
+        ("TL201", "TL202", "TL203", "TL204", "TL205", "TL206", "TL207", "TL301", "TL302", "TL305", "TL306"),
     ),
     Dimension("insight", "Insight", "needs and deficits", "assets", ("TL304",)),
-    Dimension("co-production", "Co-production", "done to people", "done with them", ("TL601",)),
+    Dimension("co-production", "Co-production", "done to people", "done with them", ("TL601", "TL602")),
     Dimension("flexibility", "Contract flexibility", "rigid", "flexible", ("TL501", "TL502")),
     Dimension(
         "competition",
@@ -53,14 +55,32 @@ DIMENSIONS = (
         "Measurement",
         "process",
         "impact",
-        ("TL303", "TL701", "TL702", "TL703", "TL801", "TL802", "TL803", "TL804", "TL805", "TL806"),
+        (
+            "TL303",
+            "TL701",
+            "TL702",
+            "TL703",
+            "TL704",
+            "TL801",
+            "TL802",
+            "TL803",
+            "TL804",
+            "TL805",
+            "TL806",
+            "TL807",
+            "TL808",
+        ),
     ),
 )
 PENALTY = {"error": 30, "warning": 20, "info": 10}
+# The highest score a dimension with any finding can show: below the green band (HIGH).
+CAP, HIGH, LOW = 60, 70, 40
 METHOD = (
     "Each dimension starts at 100% (social-action commissioning) and loses "
     f"{PENALTY['error']} points per error, {PENALTY['warning']} per warning and {PENALTY['info']} per info "
-    "finding of the rules that pull toward conventional commissioning, down to 0%. It counts findings, "
+    "finding of the rules that pull toward conventional commissioning, down to 0%. A dimension with any "
+    f"finding shows at most {CAP}% and is never green; one whose finding says the practice is absent from "
+    "the whole document (for example no co-production anywhere) shows 0%. It counts findings, "
     "so it is a prompt for discussion, not a measurement: 100% means no rule found a problem, not that the "
     "document shows social-action practice."
 )
@@ -72,11 +92,15 @@ TOP, ROW = 32, 52
 def score(findings: Sequence[Finding], dimension: Dimension) -> tuple[int, list[Finding]]:
     """The dimension's score (0-100) and the findings that lowered it."""
     hits = [f for f in findings if f.code in dimension.codes]
-    return max(0, 100 - sum(PENALTY.get(f.severity.value, 0) for f in hits)), hits
+    if not hits:
+        return 100, hits
+    if any(f.evidence.get("searched") == "whole document" for f in hits):
+        return 0, hits  # the finding says the practice is nowhere in the document
+    return max(0, min(CAP, 100 - sum(PENALTY.get(f.severity.value, 0) for f in hits))), hits
 
 
 def tone(value: int) -> str:
-    return "low" if value < 40 else "mid" if value < 70 else "high"
+    return "low" if value < LOW else "mid" if value < HIGH else "high"
 
 
 def chart_svg(findings: Sequence[Finding], title: str) -> str:

@@ -77,10 +77,11 @@ def documents_table(views: Sequence[DocView]) -> str:
     for view in views:
         counts = severity_counts(view.result.findings)
         weights = " / ".join(weightings_text(view.profile).values())
-        cells = "".join(f'<td class="num">{counts[level]}</td>' for level in SEVERITIES)
+        cells = "".join(f'<td class="num" data-label="{level}">{counts[level]}</td>' for level in SEVERITIES)
         rows.append(
             f'<tr><th scope=row><a href="#{view.anchor}">{path_html(view.result.path)}</a></th>{cells}'
-            f"<td>{esc(weights)}</td><td>{esc(term_text(view.profile))}</td></tr>"
+            f'<td data-label="Price / quality / SV">{esc(weights)}</td>'
+            f'<td data-label="Term">{esc(term_text(view.profile))}</td></tr>'
         )
     return (
         '<div class="table-wrap"><table class="docs"><caption>Documents</caption>'
