@@ -26,6 +26,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 DC = "{http://purl.org/dc/elements/1.1/}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 PDF_ADVICE = (
     "Annotation needs a .docx or .odt file; open the PDF in Word (or convert with LibreOffice) "
     "and save as .docx."
@@ -61,6 +62,26 @@ def expected_anchor(finding: dict, blocks) -> str:
         elif at.table is None and at.part == "body" and at.paragraph == loc.get("paragraph"):
             return squash(block.text)
     raise AssertionError(f"no block at {loc}")
+
+
+def is_whole_document(finding: dict, blocks) -> bool:
+    """A finding with no words of its own, located on the document's first body block."""
+    first = next(b for b in blocks if b.location.part == "body")
+    loc = finding["location"]
+    return not finding["match"]["text"] and loc.get("paragraph") == first.location.paragraph
+
+
+def check_section_anchors(findings: list[dict], anchors_by_code: dict[str, list[str]], blocks) -> None:
+    """Whole-document findings sit on the heading of the section they concern, not stacked on the title."""
+    headings = [squash(b.text) for b in blocks if b.kind.value == "heading" and b.location.part == "body"]
+    wanted = {"TL601": "Evaluation", "TL702": "Staffing", "TL305": "Service Requirements"}
+    whole = [f for f in findings if is_whole_document(f, blocks)]
+    assert {f["code"] for f in whole} >= set(wanted)
+    for finding in whole:
+        for anchor in anchors_by_code[finding["code"]]:
+            assert anchor in headings[1:], (finding["code"], anchor)
+            if finding["code"] in wanted:
+                assert wanted[finding["code"]] in anchor, (finding["code"], anchor)
 
 
 def docx_anchors(document_xml: bytes) -> dict[str, str]:
@@ -132,6 +153,7 @@ def test_docx_has_one_comment_per_finding_on_its_words(docx_run):
     with zipfile.ZipFile(docx_run["target"]) as archive:
         anchors = docx_anchors(archive.read("word/document.xml"))
     blocks = list(DocxParser().parse(docx_run["source"].read_bytes(), "spec.docx").text_blocks())
+    by_code = defaultdict(list)
     for comment, finding in zip(ours, findings, strict=True):
         assert comment.initials == "TL"
         lines = comment.text.split("\n")
@@ -140,13 +162,30 @@ def test_docx_has_one_comment_per_finding_on_its_words(docx_run):
         for citation in finding["citations"]:
             title = f"{citation['instrument']} {citation['provision']}".strip()
             assert f"See: {title} — {citation['url']}" in lines
-        assert anchors[str(comment.comment_id)] == expected_anchor(finding, blocks), finding["code"]
-    first_paragraph = squash(next(b for b in blocks if b.location.part == "body").text)
-    whole_document = [f for f in findings if f["code"] in ("TL305", "TL601", "TL702")]
-    assert whole_document
-    for finding in whole_document:
-        comment = next(c for c in ours if c.text.startswith(finding["code"] + " "))
-        assert anchors[str(comment.comment_id)] == first_paragraph
+        by_code[finding["code"]].append(anchors[str(comment.comment_id)])
+        if not is_whole_document(finding, blocks):
+            assert anchors[str(comment.comment_id)] == expected_anchor(finding, blocks), finding["code"]
+    check_section_anchors(findings, by_code, blocks)
+
+
+def test_docx_citations_are_clickable_links(docx_run):
+    findings = docx_run["report"]["files"][0]["findings"]
+    urls = {c["url"] for f in findings for c in f["citations"]}
+    with zipfile.ZipFile(docx_run["target"]) as archive:
+        comments = etree.fromstring(archive.read("word/comments.xml"))
+        rels = etree.fromstring(archive.read("word/_rels/comments.xml.rels"))
+    targets = {
+        rel.get("Id"): rel.get("Target")
+        for rel in rels
+        if rel.get("Type").endswith("/hyperlink") and rel.get("TargetMode") == "External"
+    }
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    linked = set()
+    for link in comments.iter(W + "hyperlink"):
+        target = targets[link.get(R + "id")]
+        assert "".join(link.itertext()) == target
+        linked.add(target)
+    assert linked == urls and urls
 
 
 def test_docx_keeps_the_drafts_comment_and_tracked_changes(docx_run):
@@ -242,14 +281,32 @@ def test_odt_has_one_annotation_per_finding_on_its_words(odt_run):
     assert len(annotations) == len(findings)
     anchors, ends = odt_anchors(body)
     blocks = list(OdtParser().parse(odt_run["source"].read_bytes(), "spec.odt").text_blocks())
-    for note, finding in zip(annotations, findings, strict=True):
+    by_code = defaultdict(list)
+    # Annotations are in document order; whole-document ones now sit further down, at their section.
+    waiting = list(findings)
+
+    def owner(note) -> dict:
+        first = note.find(TEXT + "p").text
+        found = next(f for f in waiting if first == f"{f['code']} {f['name']}: {f['message']}")
+        waiting.remove(found)
+        return found
+
+    for note, finding in [(note, owner(note)) for note in annotations]:
         name = note.get(OFFICE + "name")
         assert ends[name] == 1
         assert note.findtext(DC + "creator") == "tenderlint"
         lines = [p.text for p in note.iter(TEXT + "p")]
         assert lines[0] == f"{finding['code']} {finding['name']}: {finding['message']}"
         assert lines[1] == f"Suggested rewrite: {finding['fix']}"
-        assert anchors[name] == expected_anchor(finding, blocks), finding["code"]
+        by_code[finding["code"]].append(anchors[name])
+        if not is_whole_document(finding, blocks):
+            assert anchors[name] == expected_anchor(finding, blocks), finding["code"]
+        links = {a.get(XLINK + "href"): a.text for a in note.iter(TEXT + "a")}
+        assert links == {c["url"]: c["url"] for c in finding["citations"]}
+        paragraphs = ["".join(p.itertext()) for p in note.iter(TEXT + "p")]
+        for citation in finding["citations"]:
+            assert any(p.startswith("See: ") and p.endswith(citation["url"]) for p in paragraphs)
+    check_section_anchors(findings, by_code, blocks)
 
 
 def test_odt_package_otherwise_identical_and_still_parses(odt_run):

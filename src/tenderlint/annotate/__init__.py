@@ -152,14 +152,41 @@ def _write(target: Path, data: bytes) -> None:
     target.chmod(mode)
 
 
+# A comment paragraph as pieces of text, each with the web address it links to (None: plain text).
+Piece = tuple[str, "str | None"]
+
+
 def comment_lines(
     finding: Finding, citations: Mapping[str, Citation], exact: bool = True, elsewhere: bool = False
 ) -> list[str]:
-    """The comment's paragraphs: what is wrong, what to write instead, and where the duty comes from."""
-    lines = [f"{finding.code} {finding.name}: {finding.message}", f"Suggested rewrite: {finding.fix}"]
+    """The comment's paragraphs as plain text."""
+    return [
+        "".join(text for text, _ in line) for line in comment_paragraphs(finding, citations, exact, elsewhere)
+    ]
+
+
+def comment_paragraphs(
+    finding: Finding, citations: Mapping[str, Citation], exact: bool = True, elsewhere: bool = False
+) -> list[list[Piece]]:
+    """The comment's paragraphs: what is wrong, what to write instead, and where the duty comes from,
+    with each citation's address as a link the reader can click in Word or LibreOffice."""
+    lines: list[list[Piece]] = [
+        [(f"{finding.code} {finding.name}: {finding.message}", None)],
+        [(f"Suggested rewrite: {finding.fix}", None)],
+    ]
     for citation_id in finding.citations:
         citation = citations.get(citation_id)
-        lines.append(f"See: {citation.title} — {citation.url}" if citation else f"See: {citation_id}")
+        if citation and citation.url:
+            lines.append([(f"See: {citation.title} — ", None), (citation.url, citation.url)])
+        else:
+            lines.append([(f"See: {citation.title if citation else citation_id}", None)])
+    lines.extend([(text, None)] for text in _notes(finding, exact, elsewhere))
+    return lines
+
+
+def _notes(finding: Finding, exact: bool, elsewhere: bool) -> list[str]:
+    """Why the comment is not on the finding's own words, when it is not."""
+    lines: list[str] = []
     if elsewhere:
         lines.append(f"(Found in the {finding.location.part}, not the body: “{finding.excerpt}”.)")
     elif not exact:

@@ -14,11 +14,13 @@ from contextlib import contextmanager
 from itertools import count
 from typing import Any
 
-from tenderlint.annotate import AUTHOR, INITIALS, comment_lines
+from tenderlint.annotate import AUTHOR, INITIALS, comment_paragraphs
 from tenderlint.annotate.anchor import block_key, place
+from tenderlint.annotate.docx_comment import fill
 from tenderlint.annotate.docx_runs import run_ending_at, run_starting_at, segments
+from tenderlint.annotate.sections import is_document_level, section_heading
 from tenderlint.citations import Citation
-from tenderlint.document import Block
+from tenderlint.document import Block, BlockKind
 from tenderlint.findings import Finding
 from tenderlint.parsers.docx_body import BodyWalker
 from tenderlint.parsers.docx_text import W, wrapped_children
@@ -32,11 +34,14 @@ class _Finder(BodyWalker):
         super().__init__(Outline(CommentDirectives()), styles, None)
         self.paragraphs: dict[int, Any] = {}
         self.tables: dict[int, Any] = {}
+        self.headings: list[tuple[str, Any]] = []
 
     def paragraph(self, p: Any) -> Block | None:
         block = super().paragraph(p)
         if block is not None and block.location.paragraph is not None:
             self.paragraphs[block.location.paragraph] = p
+            if block.kind is BlockKind.HEADING and block.location.part == "body":
+                self.headings.append((block.text, p))
         return block
 
     def table(self, tbl: Any) -> Block:
@@ -79,7 +84,11 @@ def annotate_docx(
     written = missed = 0
     with _counted_ids(document):
         for finding in findings:
-            placed = place(finding, finder.block(block_key(finding.location)), finder.first, segments)
+            container = finder.block(block_key(finding.location))
+            if is_document_level(finding, container is None or container is finder.first()):
+                heading = section_heading(finding, finder.headings)
+                container = container if heading is None else heading
+            placed = place(finding, container, finder.first, segments)
             if placed is None:
                 continue  # nothing in the body can carry a comment; the report still lists the finding
             missed += not _comment(document, finding, placed, citations)
@@ -100,10 +109,10 @@ def _comment(
     exact = choice.exact or not finding.matched.strip() or elsewhere
     first = run_starting_at(container, choice.first)
     last = run_ending_at(container, choice.last)
-    text = "\n".join(comment_lines(finding, citations, exact, elsewhere))
     comment = document.add_comment(
-        [Run(first, document), Run(last, document)], text=text, author=AUTHOR, initials=INITIALS
+        [Run(first, document), Run(last, document)], text="", author=AUTHOR, initials=INITIALS
     )
+    fill(comment, comment_paragraphs(finding, citations, exact, elsewhere))
     _lift_reference(last, comment.comment_id)
     return exact
 

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
-from tenderlint.annotate import AUTHOR, comment_lines
+from tenderlint.annotate import AUTHOR, Piece, comment_paragraphs
 from tenderlint.annotate.anchor import block_key, place
 from tenderlint.annotate.odt_text import insert_after, insert_before, segments
+from tenderlint.annotate.sections import is_document_level, section_heading
 from tenderlint.citations import Citation
 from tenderlint.document import Block, BlockKind
 from tenderlint.findings import Finding
@@ -25,6 +26,7 @@ from tenderlint.parsers.odt_text import OFFICE, TEXT, ParagraphContent
 from tenderlint.parsers.wordproc import CommentDirectives, Outline
 
 DC = "{http://purl.org/dc/elements/1.1/}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 
 
 class _Outline(Outline):
@@ -34,11 +36,14 @@ class _Outline(Outline):
         super().__init__(CommentDirectives())
         self.last: Any = None  # the element the walker read most recently
         self.elements: dict[tuple[int, ...], Any] = {}
+        self.headings: list[tuple[str, Any]] = []
 
     def add_paragraph(self, kind: BlockKind, text: str, *args: Any, **kwargs: Any) -> Block | None:
         block = super().add_paragraph(kind, text, *args, **kwargs)
         if block is not None and block.location.paragraph is not None:
             self.elements[(block.location.paragraph,)] = self.last
+            if kind is BlockKind.HEADING and block.location.part == "body":
+                self.headings.append((block.text, self.last))
         return block
 
     def cell(self, text: str, table: int, row: int, cell: int, *args: Any) -> Block:
@@ -93,6 +98,9 @@ def annotate_odt(
     for finding in findings:
         elsewhere = finding.location.part != "body"
         container = outline.elements.get(block_key(finding.location) or ())
+        if is_document_level(finding, container is None or container is first):
+            heading = section_heading(finding, outline.headings)
+            container = container if heading is None else heading
         placed = place(finding, container, lambda: first, segments)
         if placed is None:
             continue  # nothing in the body can carry a comment; the report still lists the finding
@@ -104,7 +112,7 @@ def annotate_odt(
         while f"tenderlint-{serial}" in names:
             serial += 1
         name = f"tenderlint-{serial}"
-        lines = comment_lines(finding, citations, exact, elsewhere)
+        lines = comment_paragraphs(finding, citations, exact, elsewhere)
         insert_before(container, choice.first, _annotation(name, lines))
         insert_after(
             container, choice.last, etree.Element(OFFICE + "annotation-end", {OFFICE + "name": name})
@@ -113,14 +121,27 @@ def annotate_odt(
     return _repack(data, content), written, missed
 
 
-def _annotation(name: str, lines: Iterable[str]) -> Any:
+def _annotation(name: str, lines: Iterable[list[Piece]]) -> Any:
+    """An office:annotation whose citation addresses are text:a links."""
     from lxml import etree
 
-    node = etree.Element(OFFICE + "annotation", {OFFICE + "name": name}, nsmap={"dc": DC[1:-1]})
+    nsmap = {"dc": DC[1:-1], "xlink": XLINK[1:-1]}
+    node = etree.Element(OFFICE + "annotation", {OFFICE + "name": name}, nsmap=nsmap)
     etree.SubElement(node, DC + "creator").text = AUTHOR
     etree.SubElement(node, DC + "date").text = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
-    for line in lines:
-        etree.SubElement(node, TEXT + "p").text = line
+    for pieces in lines:
+        paragraph = etree.SubElement(node, TEXT + "p")
+        last = None
+        for text, url in pieces:
+            if url is not None:
+                last = etree.SubElement(
+                    paragraph, TEXT + "a", {XLINK + "type": "simple", XLINK + "href": url}
+                )
+                last.text = text
+            elif last is None:
+                paragraph.text = (paragraph.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
     return node
 
 
