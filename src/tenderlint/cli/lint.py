@@ -112,9 +112,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
             pack=bool(opts["pack"]),
         )
         runner = Runner(options)
-        ruleset = load_ruleset(runner.root.rule_packs)
-        citations = ruleset.citations
-        _check_selectors(overrides, ruleset.metas)
+        citations = load_ruleset().citations
+        _check_selectors(overrides, _known_rules(runner.root.rule_packs))
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
 
@@ -175,6 +174,18 @@ def exit_code(results: list, exit_zero: bool = False, max_warnings: int | None =
     if max_warnings is not None:
         failing = any(f.severity.value == "error" for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _known_rules(packs: tuple[str, ...]) -> list:
+    """Built-in rules plus the packs the working folder's config adds; a broken pack is reported for
+    each file it applies to (E007), so here it only leaves its rules out."""
+    from tenderlint.ruleset import load_ruleset
+    from tenderlint.yamlload import PackError
+
+    try:
+        return load_ruleset(packs).metas
+    except PackError:
+        return load_ruleset().metas
 
 
 def _check_selectors(overrides: dict, metas: list) -> None:
