@@ -281,6 +281,16 @@ def settings_for_dir(directory: Path) -> Settings:
     return Settings()
 
 
+def configured_keys(settings: Settings) -> set[str]:
+    """The option keys the settings' own config file sets (for `--show-settings`)."""
+    if not settings.source:
+        return set()
+    path = Path(settings.source.split(" [")[0])
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = data.get("tool", {}).get("tenderlint", {}) if path.name == "pyproject.toml" else data
+    return set(table)
+
+
 def describe_options() -> list[tuple[str, str, str]]:
     """(key, default, doc) for every option, for `tenderlint config` and the README."""
     names = {f.name for f in fields(Settings)}

@@ -47,6 +47,7 @@ class RunOptions:
     # What a worker does with each file: lint it (the default), or another reading such as a profile.
     # Anything but linting is never cached.
     work: Work = lint_task
+    extend_select: tuple[str, ...] = ()  # added to each file's `select` (no effect when it selects all)
 
 
 class Runner:
@@ -82,6 +83,8 @@ class Runner:
     def settings_for(self, display: str) -> Settings:
         base = self.explicit or settings_for_dir(_config_dir(display))
         settings = base.with_overrides(**self.options.overrides)
+        if self.options.extend_select and settings.select:
+            settings = settings.with_overrides(select=settings.select + self.options.extend_select)
         extra = per_file_ignores(settings, display)
         return settings.with_overrides(ignore=settings.ignore + extra) if extra else settings
 

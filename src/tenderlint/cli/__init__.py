@@ -30,6 +30,15 @@ class DefaultToLint(click.Group):
         run = super().main
         sys.exit(guarded(lambda: run(argv, *rest, standalone_mode=False, **extra), argv))
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list:
+        """Complete `lint`'s options too, since `tenderlint --sel<TAB>` means `tenderlint lint --sel`."""
+        items = super().shell_complete(ctx, incomplete)
+        lint = self.commands.get("lint")
+        if incomplete.startswith("-") and lint is not None:
+            seen = {item.value for item in items}
+            items += [i for i in lint.shell_complete(ctx, incomplete) if i.value not in seen]
+        return items
+
 
 @click.group(cls=DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="tenderlint")

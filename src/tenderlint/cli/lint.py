@@ -25,10 +25,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--format",
+    "--output-format",
     "output_format",
     default="text",
     show_default=True,
-    help="Output format: text, json, jsonl, sarif, github, junit, gitlab or html.",
+    help="Output format: text, concise, json, jsonl, sarif, github, junit, gitlab or html.",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the report to a file."
@@ -37,6 +38,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     "--select", multiple=True, help="Only these rules: codes, prefixes (TL2) or names, comma-separated."
 )
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or names, comma-separated.")
+@click.option("--extend-select", multiple=True, help="Add these rules to the configured `select`.")
+@click.option(
+    "--min-severity", type=click.Choice(SEVERITIES), help="Report only findings at or above this severity."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only: no summary or notices.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each one.")
+@click.option(
+    "--show-settings", is_flag=True, help="Print the settings for the first path, and where each came from."
+)
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--max-warnings", type=click.IntRange(min=0), help="Exit 1 if there are more than N warnings.")
@@ -94,6 +104,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
         "ignore": _split(opts["ignore"]),
         "fail_on": opts["fail_on"],
     }
+    extend = _split(opts["extend_select"]) or ()
+    quiet = bool(opts["quiet"])
     try:
         reporters = _reporters()
         if opts["output_format"] not in reporters:
@@ -108,18 +120,24 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
             only,
             use_cache=not opts["no_cache"],
             jobs=opts["jobs"] or os.cpu_count() or 1,
-            progress=_progress_display(opts["progress"]),
+            progress=None if quiet else _progress_display(opts["progress"]),
             pack=bool(opts["pack"]),
+            extend_select=extend,
         )
         runner = Runner(options)
         citations = load_ruleset().citations
-        _check_selectors(overrides, _known_rules(runner.root.rule_packs))
+        _check_selectors({**overrides, "extend-select": extend}, _known_rules(runner.root.rule_packs))
+        if opts["show_settings"]:
+            from tenderlint.cli.lint_extras import show_settings
+
+            click.echo(show_settings(runner, paths[0], overrides), nl=False)
+            sys.exit(EXIT_CLEAN)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
 
     try:
         results = runner.run(paths)
-        if not results:
+        if not results and not quiet:
             click.echo("tenderlint: warning: no documents found in the given paths", err=True)
     except KeyboardInterrupt:
         click.echo("tenderlint: interrupted", err=True)
@@ -131,7 +149,8 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     if opts["write_baseline"]:
         _write(str(opts["write_baseline"]), write_baseline(results, __version__))
         count = sum(len(r.findings) for r in results)
-        click.echo(f"tenderlint: wrote {count} findings to baseline {opts['write_baseline']}", err=True)
+        if not quiet:
+            click.echo(f"tenderlint: wrote {count} findings to baseline {opts['write_baseline']}", err=True)
     elif opts["baseline"]:
         try:
             report = apply_baseline(results, Path(opts["baseline"]))
@@ -148,14 +167,21 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     use_color = color == "always" or (
         color == "auto" and opts["output"] is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
+    from tenderlint.cli.lint_extras import keep_min_severity, statistics
+
+    keep_min_severity(results, opts["min_severity"])
     context = ReportContext(
-        citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__
+        citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__, quiet=quiet
     )
-    _emit(reporters[opts["output_format"]].render(results, context), opts["output"], use_color)
+    if opts["statistics"]:
+        report = statistics(results, as_json=opts["output_format"] == "json")
+    else:
+        report = reporters[opts["output_format"]].render(results, context)
+    _emit(report, opts["output"], use_color)
     code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
     if opts["annotate"]:
         settings = runner.settings_for(results[0].path) if results else None
-        code = _annotate(results, str(opts["annotate"]), citations, code, settings)
+        code = _annotate(results, str(opts["annotate"]), citations, code, settings, quiet)
     sys.exit(code)
 
 
@@ -192,7 +218,7 @@ def _check_selectors(overrides: dict, metas: list) -> None:
     """--select and --ignore must name rules that exist (with a suggestion when one is close)."""
     from tenderlint.selectors import check_selectors
 
-    for option in ("select", "ignore"):
+    for option in ("select", "ignore", "extend-select"):
         check_selectors(overrides[option] or (), metas, f"--{option}")
 
 
@@ -295,7 +321,9 @@ def _check_annotate(paths: tuple[str, ...], target: str, force: bool) -> None:
         _fail(str(exc))
 
 
-def _annotate(results: list, target: str, citations: dict, code: int, settings: object) -> int:
+def _annotate(
+    results: list, target: str, citations: dict, code: int, settings: object, quiet: bool = False
+) -> int:
     """Write the annotated copy after the report (in a worker, under the document's limits);
     failing to write it makes the exit code 2."""
     from tenderlint.annotate import AnnotateError, annotate_in_worker
@@ -304,7 +332,8 @@ def _annotate(results: list, target: str, citations: dict, code: int, settings: 
         if not results:
             raise AnnotateError("no annotated copy written: the document was not linted")
         summary = annotate_in_worker(results[0], Path(target), citations, settings)
-        click.echo(f"tenderlint: {summary}", err=True)
+        if not quiet:
+            click.echo(f"tenderlint: {summary}", err=True)
     except AnnotateError as exc:
         click.echo(f"tenderlint: error: {exc}", err=True)
         return EXIT_ERROR

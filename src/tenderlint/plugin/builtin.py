@@ -70,6 +70,7 @@ def tenderlint_rules() -> list:
 
 @hookimpl
 def tenderlint_reporters() -> dict:
+    from tenderlint.reporters.concise import ConciseReporter
     from tenderlint.reporters.github import GithubReporter
     from tenderlint.reporters.gitlab import GitlabReporter
     from tenderlint.reporters.html import HtmlReporter
@@ -81,6 +82,7 @@ def tenderlint_reporters() -> dict:
 
     return {
         "text": TextReporter(),
+        "concise": ConciseReporter(),
         "json": JsonReporter(),
         "jsonl": JsonlReporter(),
         "sarif": SarifReporter(),

@@ -16,6 +16,7 @@ class ReportContext:
     color: bool = False
     debug: bool = False
     version: str = ""
+    quiet: bool = False  # findings only: no summary line (--quiet)
 
 
 @runtime_checkable

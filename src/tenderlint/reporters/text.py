@@ -49,6 +49,8 @@ class TextReporter:
                 for finding in result.findings:
                     lines += self._finding(finding, context)
                 lines.append("")
+        if context.quiet:
+            return "\n".join(lines) + "\n" if lines else ""
         lines.append(self._summary(results, context))
         return "\n".join(no_command(line) for line in lines) + "\n"
 
