@@ -13,7 +13,7 @@ HEAD = "Invitation to tender for home care services.\n\nIssued 3 March 2026.\n\n
 def profile_of(tmp_path, text: str) -> dict:
     path = tmp_path / "itt.txt"
     path.write_text(HEAD + text + "\n", encoding="utf-8")
-    proc = run_cli("profile", str(path))
+    proc = run_cli("profile", "--format", "json", str(path))
     assert proc.returncode == 0, proc.stderr.decode()
     return json.loads(proc.stdout)[0]
 

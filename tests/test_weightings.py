@@ -30,7 +30,7 @@ def notices(tmp_path_factory):
 
 def test_extractor_matches_every_notice_that_states_weightings(notices):
     assert len(notices) >= 50
-    proc = run_cli("profile", *notices)
+    proc = run_cli("profile", "--format", "json", *notices)
     assert proc.returncode == 0, proc.stderr.decode()
     profiles = {p["path"]: p["weightings"] for p in json.loads(proc.stdout)}
     wrong = {path: (want, profiles[path]) for path, want in notices.items() if profiles[path] != want}
@@ -52,7 +52,7 @@ def test_split_table_and_prose_weightings(tmp_path):
         "Tenders will be evaluated against the award criteria.\n",
         encoding="utf-8",
     )
-    proc = run_cli("profile", str(table), str(prose), str(template))
+    proc = run_cli("profile", "--format", "json", str(table), str(prose), str(template))
     got = {p["path"].rsplit("/", 1)[-1]: p for p in json.loads(proc.stdout)}
     assert got["table.md"]["weightings"] == {"price": 30.0, "quality": 55.0, "social_value": 15.0}
     assert got["prose.txt"]["weightings"] == {"price": 60.0, "quality": 40.0}

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from tenderlint.config import tomllib
 from tenderlint.errors import ConfigError
 
 
@@ -72,6 +71,7 @@ GATE_KEYS = ("min-precision", "min-recall", "rule-min-instances", "rule-min-scor
 
 def read_gate(gate: Path) -> dict:
     """The gate file's minimums, each a number; anything else is a configuration error."""
+    from tenderlint.config import tomllib  # here, not at the top: `tenderlint --help` must stay fast
     from tenderlint.readfile import read_regular
 
     try:

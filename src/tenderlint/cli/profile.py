@@ -21,8 +21,16 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-def profile(paths: tuple[str, ...]) -> None:
-    """Show each document's profile as JSON: kind, weightings, contract term, regime.
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Readable text, or JSON for scripts.",
+)
+def profile(paths: tuple[str, ...], output_format: str) -> None:
+    """Show what tenderlint read from each document: kind, weightings, contract term, dates, regime.
 
     Useful to check that tenderlint found the evaluation weightings and term a rule relies on.
     """
@@ -48,7 +56,12 @@ def profile(paths: tuple[str, ...]) -> None:
             )
         else:
             out.append({"path": result.path, **result.data})
-    click.echo(json_text(json.dumps(out, indent=2)))
+    if output_format == "json":
+        click.echo(json_text(json.dumps(out, indent=2)))
+    else:
+        from tenderlint.cli.profile_text import render
+
+        click.echo("\n\n".join(render(entry) for entry in out))
     sys.exit(2 if any(result.error for result in results) else 0)
 
 
