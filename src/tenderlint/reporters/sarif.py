@@ -20,6 +20,7 @@ from tenderlint.reporters.common import (
     report_path,
     snippet,
 )
+from tenderlint.rule_docs import help_uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/tenderlint/"
@@ -82,20 +83,24 @@ class SarifReporter:
         citations = [context.citations[cid] for cid in ids if cid in context.citations]
         see_text = "".join(f"\n- {c.title}: {c.url}" for c in citations)
         see_md = "".join(f"\n- [{c.title}]({c.url})" for c in citations)
+        page = help_uri(meta) if meta else None
+        if page:
+            see_text += f"\n\nRule documentation: {page}"
+            see_md += f"\n\n[Rule documentation]({page})"
         rule: dict = {
             "id": finding.code,
             "name": "".join(word.capitalize() for word in finding.name.split("-")),
             "shortDescription": {"text": message},
             "fullDescription": {"text": meta.rationale if meta else message},
             "help": {
-                "text": f"Fix: {fix}" + (f"\n\nSee:{see_text}" if citations else ""),
-                "markdown": f"**Fix.** {fix}" + (f"\n\n**See**\n{see_md}" if citations else ""),
+                "text": f"Fix: {fix}" + (f"\n\nSee:{see_text}" if citations or page else ""),
+                "markdown": f"**Fix.** {fix}" + (f"\n\n**See**\n{see_md}" if citations or page else ""),
             },
             "defaultConfiguration": {"level": LEVELS[(meta.severity if meta else finding.severity).value]},
             "properties": {"tags": [meta.family] if meta else []},
         }
-        if citations:
-            rule["helpUri"] = citations[0].url
+        if page or citations:
+            rule["helpUri"] = page or citations[0].url  # the rule's own page; a citation for other packs
         return rule
 
     def _result(self, finding: Finding, path: str, fingerprint: str, index: dict[str, int]) -> dict:
