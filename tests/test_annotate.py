@@ -68,7 +68,9 @@ def is_whole_document(finding: dict, blocks) -> bool:
     """A finding with no words of its own, located on the document's first body block."""
     first = next(b for b in blocks if b.location.part == "body")
     loc = finding["location"]
-    return not finding["match"]["text"] and loc.get("paragraph") == first.location.paragraph
+    on_first = loc.get("paragraph") == first.location.paragraph
+    searched = finding["evidence"].get("searched") == "whole document"
+    return not finding["match"]["text"] and (on_first or searched)
 
 
 def check_section_anchors(findings: list[dict], anchors_by_code: dict[str, list[str]], blocks) -> None:

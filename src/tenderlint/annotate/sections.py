@@ -41,8 +41,11 @@ BY_FAMILY = {
 
 
 def is_document_level(finding: Finding, on_first_block: bool) -> bool:
-    """A finding about the document as a whole: no words of its own, placed on the first block."""
-    return on_first_block and not finding.matched.strip() and finding.location.part == "body"
+    """A finding about the document as a whole: no words of its own, and either found by searching the
+    whole document or placed on its first block."""
+    if finding.matched.strip() or finding.location.part != "body":
+        return False
+    return on_first_block or finding.evidence.get("searched") == "whole document"
 
 
 def section_heading(finding: Finding, headings: Sequence[tuple[str, Any]]) -> Any | None:
