@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint clean
+.PHONY: demo test test-min lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,5 +23,9 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+# The lowest dependency versions pyproject.toml allows, in .venv-min (see scripts/test_min_versions.sh).
+test-min:
+	PYTHON=$(PYTHON) scripts/test_min_versions.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) .venv-min .pytest_cache .ruff_cache build dist
