@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `import tenderlint` stays instant
 __version__ = "0.1.0"
 __all__ = ["__version__", "lint_paths", "lint_text"]
 
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
     from tenderlint.api import lint_paths, lint_text
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in ("lint_paths", "lint_text"):
         from tenderlint import api
 
