@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need fo
 
 
 def test_profile_reports_every_crasher_as_an_error(tmp_path: Path) -> None:
-    proc = run_cli("profile", *map(str, CRASHERS))
+    proc = run_cli("profile", "--format", "json", *map(str, CRASHERS))
     assert proc.returncode == 2, proc.stderr.decode()
     assert b"Traceback" not in proc.stderr
     entries = json.loads(proc.stdout)
@@ -46,7 +46,7 @@ def test_profile_of_a_fifo_a_device_and_a_file_over_its_limit(tmp_path: Path) ->
     write(tmp_path / "big" / "big.md", GOOD.read_text(encoding="utf-8") * 500)
     config(tmp_path / "big", "max-file-size-mb = 1\n")
     shutil.copy(GOOD, tmp_path / "good.md")
-    args = ["profile", "pipe.md", "/dev/zero", "big/big.md", "good.md"]
+    args = ["profile", "--format", "json", "pipe.md", "/dev/zero", "big/big.md", "good.md"]
     started = time.monotonic()
     code, peak_mb, err = run_measured(*args, cwd=tmp_path, timeout=120)
     assert time.monotonic() - started < 60
