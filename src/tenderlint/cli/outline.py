@@ -32,24 +32,12 @@ if TYPE_CHECKING:
 )
 def outline(paths: tuple[str, ...], output_format: str) -> None:
     """Show the headings tenderlint found in each document, and the page furniture it set aside."""
-    from tenderlint.errors import ConfigError
+    from tenderlint.cli.reading import entry, read_files
     from tenderlint.reporters.common import json_text
     from tenderlint.reporters.text import clean, no_command
-    from tenderlint.runner import Runner, RunOptions
-    from tenderlint.yamlload import PackError
 
-    try:  # read as lint reads: regular files only, in workers under each file's limits
-        found = Runner(RunOptions(work=outline_task)).run(paths)
-    except (ConfigError, PackError) as exc:
-        click.echo(f"tenderlint: error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("tenderlint: interrupted", err=True)
-        sys.exit(130)
-    results = [
-        {"path": r.path, "error": {"code": r.error.code, "message": r.error.message}} if r.error else r.data
-        for r in found
-    ]
+    found = read_files(paths, outline_task)
+    results = [entry(result) for result in found]
     if output_format == "json":
         click.echo(json_text(json.dumps(results, indent=2, ensure_ascii=False)))
     else:
@@ -83,7 +71,7 @@ def _describe(document: Document) -> dict:
             }
         )
     furniture = [" ".join(block.text.split())[:120] for block in document.furniture]
-    return {"path": document.path, "format": document.format, "blocks": blocks, "furniture": furniture}
+    return {"format": document.format, "blocks": blocks, "furniture": furniture}
 
 
 def _text_lines(result: dict) -> list[str]:

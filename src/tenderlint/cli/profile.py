@@ -34,34 +34,17 @@ def profile(paths: tuple[str, ...], output_format: str) -> None:
 
     Useful to check that tenderlint found the evaluation weightings and term a rule relies on.
     """
-    from tenderlint.errors import ConfigError
+    from tenderlint.cli.reading import entry, read_files
     from tenderlint.reporters.common import json_text
-    from tenderlint.runner import Runner, RunOptions
-    from tenderlint.yamlload import PackError
 
-    try:
-        runner = Runner(RunOptions(jobs=os.cpu_count() or 1, work=profile_task))
-        results = runner.run(paths)
-    except (ConfigError, PackError) as exc:
-        click.echo(f"tenderlint: error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("tenderlint: interrupted", err=True)
-        sys.exit(130)
-    out = []
-    for result in results:
-        if result.error:
-            out.append(
-                {"path": result.path, "error": {"code": result.error.code, "message": result.error.message}}
-            )
-        else:
-            out.append({"path": result.path, **result.data})
+    results = read_files(paths, profile_task, jobs=os.cpu_count() or 1)
+    out = [entry(result) for result in results]
     if output_format == "json":
         click.echo(json_text(json.dumps(out, indent=2)))
     else:
         from tenderlint.cli.profile_text import render
 
-        click.echo("\n\n".join(render(entry) for entry in out))
+        click.echo("\n\n".join(render(item) for item in out))
     sys.exit(2 if any(result.error for result in results) else 0)
 
 

@@ -1,0 +1,37 @@
+"""What `profile` and `outline` share: read each file as `lint` reads it (regular files only, in a
+killable worker under the file's limits), and report a file that could not be read as data."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from tenderlint.engine import FileResult
+    from tenderlint.workers import Task
+
+
+def read_files(paths: tuple[str, ...], work: Callable[[Task], FileResult], jobs: int = 1) -> list[FileResult]:
+    """Run `work` on every file in workers; a configuration error or Ctrl-C ends the command (2, 130)."""
+    from tenderlint.errors import ConfigError
+    from tenderlint.runner import Runner, RunOptions
+    from tenderlint.yamlload import PackError
+
+    try:
+        return Runner(RunOptions(jobs=jobs, work=work)).run(paths)
+    except (ConfigError, PackError) as exc:
+        click.echo(f"tenderlint: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("tenderlint: interrupted", err=True)
+        sys.exit(130)
+
+
+def entry(result: FileResult) -> dict:
+    """One file's output: its path with what the worker read, or with its error."""
+    if result.error:
+        return {"path": result.path, "error": {"code": result.error.code, "message": result.error.message}}
+    return {"path": result.path, **result.data}
