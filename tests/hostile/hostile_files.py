@@ -217,3 +217,20 @@ def repeated_docx(path: Path, repeats: int) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
+
+
+def pack_rule(
+    body: str = "    phrases: [block booked hours]", citations: str = "[careact-s1-wellbeing]"
+) -> str:
+    """A one-rule pack for the pack-loading tests; `body` holds its match and any extra keys."""
+    return (
+        "rules:\n"
+        "  - code: AC101\n"
+        "    name: block-booked-hours\n"
+        "    family: specification\n"
+        "    severity: warning\n"
+        "    message: Care is block-booked in hours.\n"
+        "    fix: Buy outcomes instead.\n"
+        f"    citations: {citations}\n"
+        f"{body}\n"
+    )

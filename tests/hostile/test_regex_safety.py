@@ -10,18 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from hostile_files import GOOD, config, write
+from hostile_files import GOOD, config, pack_rule, write
 
-RULE = """rules:
-  - code: AC101
-    name: block-booked-hours
-    family: specification
-    severity: warning
-    message: Care is block-booked in hours.
-    fix: Buy outcomes instead.
-    citations: [careact-s1-wellbeing]
-{match}
-"""
 CONCEPT = """concepts:
   codes:
     patterns:
@@ -57,7 +47,7 @@ def lint_with(folder: Path, pack: str):
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_backtracking_regex_refuses_the_pack(tmp_path: Path, case: str) -> None:
-    proc, seconds = lint_with(tmp_path, RULE.format(match=CASES[case]))
+    proc, seconds = lint_with(tmp_path, pack_rule(CASES[case]))
     out = proc.stdout.decode()
     assert proc.returncode == 2
     assert '"E007"' in out and "exponential time" in out, out[-1500:]
@@ -74,5 +64,5 @@ def test_safe_alternatives_still_load(tmp_path: Path) -> None:
         '    phrases: [block booked hours]\n    if-document: "(?:foo|bar)*(care|support)"\n'
         '    unless-sentence: ["(?:[,;] (?:and|or) )+x", "(a++)+b"]'
     )
-    proc, _ = lint_with(tmp_path, RULE.format(match=match))
+    proc, _ = lint_with(tmp_path, pack_rule(match))
     assert proc.returncode == 1, proc.stdout.decode()[-1500:]

@@ -9,22 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from hostile_files import GOOD
+from hostile_files import GOOD, pack_rule
 
 from tenderlint.rules.pattern import _regex
 from tenderlint.yamlload import PackError
-
-RULE = """rules:
-  - code: AC101
-    name: block-booked-hours
-    family: specification
-    severity: warning
-    message: Care is block-booked in hours.
-    fix: Buy outcomes instead.
-    citations: [careact-s1-wellbeing]
-    phrases: [block booked hours]
-{extra}
-"""
 
 
 def lint_with_pack(tmp_path: Path, pack: str) -> tuple[int, dict]:
@@ -39,7 +27,9 @@ def lint_with_pack(tmp_path: Path, pack: str) -> tuple[int, dict]:
 
 def test_python_tags_are_an_error_and_never_run(tmp_path):
     marker = tmp_path / "pwned"
-    pack = RULE.format(extra=f'    rationale: !!python/object/apply:os.system ["touch {marker}"]')
+    pack = pack_rule(
+        f'    phrases: [block booked hours]\n    rationale: !!python/object/apply:os.system ["touch {marker}"]'
+    )
     code, report = lint_with_pack(tmp_path, pack)
     assert not marker.exists(), "a YAML tag ran code"
     spec, good = report["files"]
@@ -51,7 +41,9 @@ def test_python_tags_are_an_error_and_never_run(tmp_path):
 @pytest.mark.parametrize("key", ["unless-sentence", "if-sentence", "sections"])
 def test_nested_quantifier_is_refused_when_the_pack_loads(tmp_path, key):
     value = '"(a+)+$"' if key == "if-sentence" else '["(\\\\w+\\\\s?)*$"]'
-    code, report = lint_with_pack(tmp_path, RULE.format(extra=f"    {key}: {value}"))
+    code, report = lint_with_pack(
+        tmp_path, pack_rule(f"    phrases: [block booked hours]\n    {key}: {value}")
+    )
     spec, good = report["files"]
     assert code == 2
     error = spec["error"]

@@ -14,19 +14,9 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from hostile_files import GOOD, config, symlink, write
+from hostile_files import GOOD, config, pack_rule, symlink, write
 
 DEEP_JSON = "[" * 200_000 + "]" * 200_000
-PACK_RULE = """rules:
-  - code: AC101
-    name: block-booked-hours
-    family: specification
-    severity: warning
-    message: Care is block-booked in hours.
-    fix: Buy outcomes instead.
-    citations: {citations}
-    phrases: [block booked hours]
-"""
 PLUGIN = """
 import sys
 from tenderlint.plugin.hookspecs import hookimpl
@@ -76,7 +66,7 @@ def test_unusable_settings_are_config_errors(tmp_path: Path, case: str) -> None:
     ],
 )
 def test_wrongly_typed_pack_fields(tmp_path: Path, extra: str) -> None:
-    write(tmp_path / "pack.yaml", PACK_RULE.format(citations="[careact-s1-wellbeing]") + extra + "\n")
+    write(tmp_path / "pack.yaml", pack_rule() + extra + "\n")
     config(tmp_path, 'rule-packs = ["pack.yaml"]\n')
     proc = run_cli(str(spec(tmp_path)), "--no-cache", cwd=tmp_path)
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr + proc.stdout
@@ -84,7 +74,7 @@ def test_wrongly_typed_pack_fields(tmp_path: Path, extra: str) -> None:
 
 
 def test_nested_citation_ids_in_a_pack(tmp_path: Path) -> None:
-    write(tmp_path / "pack.yaml", PACK_RULE.format(citations="[[careact-s1-wellbeing]]"))
+    write(tmp_path / "pack.yaml", pack_rule(citations="[[careact-s1-wellbeing]]"))
     config(tmp_path, 'rule-packs = ["pack.yaml"]\n')
     assert_error(run_cli(str(spec(tmp_path)), "--no-cache", cwd=tmp_path), "citations")
 
