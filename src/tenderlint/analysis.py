@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,13 +9,14 @@ from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
 from tenderlint.document import Block, Document, title_index
 from tenderlint.findings import Finding, RuleMeta
+from tenderlint.nlp.caseless import Regex, caseless
 from tenderlint.nlp.context import section_is
 from tenderlint.nlp.normalise import squash
 from tenderlint.profile import Profile, build_profile
 
 EXCERPT_LIMIT = 240
-DEFINITION_HEADER = re.compile(
-    r"\b(terms?|definitions?|meanings?|glossary|abbreviations?|acronyms?|explanation)\b", re.I
+DEFINITION_HEADER = caseless(
+    r"\b(terms?|definitions?|meanings?|glossary|abbreviations?|acronyms?|explanation)\b"
 )
 
 
@@ -49,7 +49,7 @@ class Analysis:
     # Filled by the engine after suppressions are applied: (block index or None, codes) left unused.
     unused_suppressions: list[tuple[int | None, tuple[str, ...]]] = field(default_factory=list, repr=False)
     _full_text: str | None = field(default=None, repr=False)
-    _document_matches: dict[re.Pattern[str], bool] = field(default_factory=dict, repr=False)
+    _document_matches: dict[Regex, bool] = field(default_factory=dict, repr=False)
     _tables: dict[int, list[Block]] | None = field(default=None, repr=False)
 
     @classmethod
@@ -77,7 +77,7 @@ class Analysis:
             self._full_text = "\n".join(block.text for block in self.blocks)
         return self._full_text
 
-    def document_matches(self, pattern: re.Pattern[str]) -> bool:
+    def document_matches(self, pattern: Regex) -> bool:
         """Whether the whole text contains `pattern` (asked per match, so answered once per pattern)."""
         if pattern not in self._document_matches:
             self._document_matches[pattern] = bool(pattern.search(self.full_text))
@@ -97,7 +97,7 @@ class Analysis:
         """Where findings about the whole document are anchored: its title, never page furniture."""
         return title_index(self.blocks)
 
-    def first_block_about(self, pattern: re.Pattern[str]) -> int:
+    def first_block_about(self, pattern: Regex) -> int:
         """The first body block that `pattern` finds (the section a document-level finding is about),
         else the title."""
         for index, block in enumerate(self.blocks):

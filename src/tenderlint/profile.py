@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tenderlint.document import Block, BlockKind, Document
+from tenderlint.nlp.caseless import caseless
 from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
@@ -29,54 +30,45 @@ from tenderlint.nlp.quantities import (
 CRITERIA = (
     (
         "social_value",
-        re.compile(
-            r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b|\bfair work\b", re.I
-        ),
+        caseless(r"\bsocial[\s,-]+(and environmental\s+)?value\b|\bcommunity benefits?\b|\bfair work\b"),
     ),
     (
         "price",
-        re.compile(r"\b(price|pricing|cost|costs|commercial|financial (offer|submission)|charges?)\b", re.I),
+        caseless(r"\b(price|pricing|cost|costs|commercial|financial (offer|submission)|charges?)\b"),
     ),
-    ("quality", re.compile(r"\b(quality|technical|method statements?|service delivery)\b", re.I)),
+    ("quality", caseless(r"\b(quality|technical|method statements?|service delivery)\b")),
 )
-PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+PERCENT = caseless(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*$")
 CRITERION_WORDS = (
     r"price|pricing|cost|commercial|quality|technical|social value|social and environmental value|"
     r"community benefits?|fair work(?: first)?"
 )
-PROSE_FORWARD = re.compile(
-    rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I
+PROSE_FORWARD = caseless(
+    rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
 )
-PROSE_BACKWARD = re.compile(
+PROSE_BACKWARD = caseless(
     rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*(?:weighting\s+)?(?:for|on|to|of\s+the\s+\w+\s+(?:for|on))?"
     rf"\s*(?:the\s+)?({CRITERION_WORDS})\b",
-    re.I,
 )
 # Notice style: "Quality criterion - Name: Technical / Weighting: 70", "Price - Weighting: 30".
-PROSE_LABELLED = re.compile(
+PROSE_LABELLED = caseless(
     rf"\b({CRITERION_WORDS})\b[^.;\n%]{{0,80}}?\bweight(?:ing|ed)(?:\s+(?:at|of))?\s*[:=-]?\s*(\d{{1,3}}(?:\.\d+)?)(?!\s*%)(?![\d.]*\s*(?:days|weeks|months|years))\b",
-    re.I,
 )
-EVALUATION_CONTEXT = re.compile(
-    r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b", re.I
+EVALUATION_CONTEXT = caseless(
+    r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b"
 )
-EVALUATION_HEADING = re.compile(
-    r"\b(evaluation|award criteria|assessment criteria|scoring|weightings?)\b", re.I
-)
-EVALUATION_TALK = re.compile(
-    r"\b(award criteria|evaluation criteria|weightings?|will be (evaluated|scored))\b", re.I
-)
+EVALUATION_HEADING = caseless(r"\b(evaluation|award criteria|assessment criteria|scoring|weightings?)\b")
+EVALUATION_TALK = caseless(r"\b(award criteria|evaluation criteria|weightings?|will be (evaluated|scored))\b")
 TEMPLATE_FIELD = re.compile(
     r"«[^»]*»|\[(insert|enter|xx)[^\]]*\]|\bX+%|\bX+ (days|months|years|weeks)\b", re.I
 )
 # What a placeholder stands for: a weighting, a term, a period, a payment or a figure.
-TEMPLATE_SUBJECT = re.compile(r"weight|marks|term|period|duration|days|months|years|payment|price|%", re.I)
-TOTAL_ROW = re.compile(r"^\s*(total|overall)\b", re.I)
-DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(20\d\d)\b",
-    re.I,
+TEMPLATE_SUBJECT = caseless(r"weight|marks|term|period|duration|days|months|years|payment|price|%")
+TOTAL_ROW = caseless(r"^\s*(total|overall)\b")
+DATE = caseless(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+(20\d\d)\b",
 )
 MONTHS = [
     "january",
@@ -96,22 +88,18 @@ PA2023_START = date(2025, 2, 24)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 # The label before a date that makes it a notice's publication date, or its deadline for tenders.
 # A publication date that belongs to another paper: this log's version, an update, a clarification.
-TENDER_NOTICE = re.compile(
-    r"\b(tender notice|contract notice|UK4|invitation to tender|ITT|opportunity|advert\w*)\b", re.I
+TENDER_NOTICE = caseless(
+    r"\b(tender notice|contract notice|uk4|invitation to tender|itt|opportunity|advert\w*)\b"
 )
-ANOTHER_PAPER = re.compile(
-    r"\b(log|version|updated?|revised|revision|amended|amendment|clarifications?)\b", re.I
-)
-PUBLISHED = re.compile(
+ANOTHER_PAPER = caseless(r"\b(log|version|updated?|revised|revision|amended|amendment|clarifications?)\b")
+PUBLISHED = caseless(
     r"\b(published(?: date)?|publication date|date of dispatch(?: of this notice)?|date of publication|"
-    r"issue date|date issued|issued(?: on)?)(?: (?:on|in|via|through) (?:the )?[A-Z][\w ]{0,30}?)?\s*(?:on)?[:\s]*$",
-    re.I,
+    r"issue date|date issued|issued(?: on)?)(?: (?:on|in|via|through) (?:the )?[a-z][\w ]{0,30}?)?\s*(?:on)?[:\s]*$",
 )
-DEADLINE = re.compile(
+DEADLINE = caseless(
     r"\b(submission deadline|tender deadline|deadline for (tenders|submissions?|bids|responses)|closing date"
     r"(?: for (tenders|submissions?|bids))?|time limit for receipt of tenders[^:]*|tenders? (must|should) be "
     r"(received|submitted) by|return date)\b[^.]{0,30}?$",
-    re.I,
 )
 
 
@@ -134,75 +122,67 @@ def dates_in(text: str) -> list[tuple[date, int]]:
 
 
 # A date that is the document's own: when it was issued, published or dated.
-ISSUE_CUE = re.compile(
+ISSUE_CUE = caseless(
     r"\b(issued?|issue date|published|publication|dated?|date of (this|issue)|version|prepared|"
     r"last (updated|revised)|effective from)\b",
-    re.I,
 )
 NUM = rf"(\d{{1,3}}|{NUMBER_WORDS})"
-TERM_CONTEXT = re.compile(
-    r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial|length)\b", re.I
+TERM_CONTEXT = caseless(
+    r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial|length)\b"
 )
-TERM = re.compile(
+TERM = caseless(
     rf"\b{NUM}(?:\s*\(\d+\))?\s*(?P<unit>years?|months?)(?P<ext>(?:\s*(?:\+|plus)\s*{NUM}\s*(?:years?|months?)?)*)",
-    re.I,
 )
-PLUS_TERM = re.compile(rf"\b{NUM}\s*\+\s*{NUM}(?:\s*\+\s*{NUM})?(?:\s*(?P<unit>years?|months?))?", re.I)
-NOT_CONTRACT_TERM = re.compile(
+PLUS_TERM = caseless(rf"\b{NUM}\s*\+\s*{NUM}(?:\s*\+\s*{NUM})?(?:\s*(?P<unit>years?|months?))?")
+NOT_CONTRACT_TERM = caseless(
     r"\b(mobilisation|implementation|notice|consultation|standstill|transition|probation\w*|warranty|"
     r"defects|retention|invoice|payment|response|tender period|clarification)\b",
-    re.I,
 )
 # "every 6 months", "within 12 months": a frequency or deadline, not a term.
 # "six (6) months' written notice": a notice period, whatever came before it.
-NOTICE_AFTER = re.compile(r"['’]?\s*(?:prior\s+|written\s+|clear\s+)*notice\b", re.I)
-RECURRING = re.compile(
-    r"\b(every|each|within|after|before|per|than|up to|at least|of the|last|past|previous|first)\s*$", re.I
+NOTICE_AFTER = caseless(r"['’]?\s*(?:prior\s+|written\s+|clear\s+)*notice\b")
+RECURRING = caseless(
+    r"\b(every|each|within|after|before|per|than|up to|at least|of the|last|past|previous|first)\s*$"
 )
-EXTENSION = re.compile(rf"(?:\+|plus)\s*{NUM}", re.I)
+EXTENSION = caseless(rf"(?:\+|plus)\s*{NUM}")
 # Notice style: "Duration in months: 12", "Contract length (years): 2".
 # "a one-year contract", "a 12-month agreement": the term named in the noun phrase itself.
-TERM_ADJECTIVE = re.compile(
+TERM_ADJECTIVE = caseless(
     rf"\b{NUM}[\s-](?P<unit>year|month)[\s-](?:long\s+)?(?:contract|agreement|call-off|service contract)\b",
-    re.I,
 )
 # "1 July 2025 to 30 June 2026": a term given as its first and last days.
 DATE_RANGE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(20\d\d)\s*(?:to|until|–|-|and)\s*"
     r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(20\d\d)\b"
 )
-RANGE_IS_TERM = re.compile(r"\b(contract|agreement|term|duration)\b", re.I)
-RANGE_IS_PROCESS = re.compile(
+RANGE_IS_TERM = caseless(r"\b(contract|agreement|term|duration)\b")
+RANGE_IS_PROCESS = caseless(
     r"\b(engagement|consultation|tender(ing)?|bid(ding)?|mobilisation|implementation|submission|"
     r"clarification|evaluation|standstill|transition|pilot)\b",
-    re.I,
 )
 # Under a framework or dynamic purchasing system, the service is delivered through call-offs: their
 # term is the one that matters to providers and the people they support.
-CALL_OFF_TERM = re.compile(
+CALL_OFF_TERM = caseless(
     rf"\b(?:call[- ]off (?:contracts?|agreements?)|individual (?:contracts?|placements?))\b[^.]{{0,60}}?"
     rf"\b(?:for|of|last|run)\s+(?:a (?:period|term) of\s+)?(?:up to\s+)?{NUM}(?:\s*\(\d+\))?[\s-]*"
     rf"(?P<unit>years?|months?)",
-    re.I,
 )
-LABELLED_TERM = re.compile(
+LABELLED_TERM = caseless(
     r"\b(?:duration|term|length|period)(?: of the contract)?\s*(?:in|\()\s*(?P<unit>months|years)\)?\s*[:=-]?\s*"
     r"(?P<n>\d{1,3})\b",
-    re.I,
 )
 # "may extend ... for a further 24 months": the number is an extension, not the initial term.
-EXTENSION_WORDS = re.compile(r"\b(extend\w*|extension|further|additional|renew\w*)\b[^.]*$", re.I)
+EXTENSION_WORDS = caseless(r"\b(extend\w*|extension|further|additional|renew\w*)\b[^.]*$")
 # What kind of document this is: each signal is counted across the whole text.
 KIND_SIGNALS = {
-    "specification": re.compile(
-        r"\b(service specification|specification|statement of requirements?|service requirements)\b", re.I
+    "specification": caseless(
+        r"\b(service specification|specification|statement of requirements?|service requirements)\b"
     ),
-    "invitation-to-tender": re.compile(
+    "invitation-to-tender": caseless(
         r"\b(invitation to tender|instructions to (bidders|tenderers)|tender submission|bid pack|how to bid|"
         r"further competition|request for quotation)\b",
-        re.I,
     ),
-    "contract": re.compile(r"\b(this (agreement|contract)|the parties|terms and conditions|hereby)\b", re.I),
+    "contract": caseless(r"\b(this (agreement|contract)|the parties|terms and conditions|hereby)\b"),
 }
 FOREIGN = re.compile(
     r"\b(FAR|Federal Acquisition Regulation|U\.S\.|United States|GSA|Code of Federal Regulations)\b"
@@ -211,8 +191,8 @@ UK = re.compile(
     r"£|\b(Council|NHS|Procurement Act|Public Contracts Regulations|Crown Commercial|local authority|Borough|"
     r"United Kingdom|England|Wales|Scotland|Northern Ireland|UK)\b"
 )
-OBLIGATION = re.compile(
-    r"\b(the )?(service )?(provider|contractor|supplier|bidder|tenderer)s? (shall|must|will)\b", re.I
+OBLIGATION = caseless(
+    r"\b(the )?(service )?(provider|contractor|supplier|bidder|tenderer)s? (shall|must|will)\b"
 )
 # Signs that a document is made in Wales or Scotland: two different ones are needed ("England and Wales"
 # alone is not one).
@@ -228,12 +208,11 @@ NATION_SIGNS = {
         r"\(Scotland\)|Health and Social Care Partnership|\(Scotland\) (?:Act|Regulations) \d{4}|Scottish Living Wage)\b"
     ),
 }
-CARE = re.compile(
+CARE = caseless(
     r"\b(social care|home care|domiciliary|care and support|care services?|care workers?|carers?|supported living|"
     r"day (opportunities|services)|care packages?|personal care|reablement|home support|befriending|"
     r"support workers?|floating support|housing[- ]related support|tenancy (support|sustainment)|supported "
     r"(housing|accommodation)|support hours|recovery support|outreach support)\b",
-    re.I,
 )
 
 
@@ -510,16 +489,15 @@ def classify(label: str) -> str | None:
 
 
 # A table of performance indicators and targets, not of award criteria.
-KPI_HEADER = re.compile(r"\b(target|indicator|kpi|measure|baseline|threshold|frequency)\b", re.I)
+KPI_HEADER = caseless(r"\b(target|indicator|kpi|measure|baseline|threshold|frequency)\b")
 
 
 # A price's make-up or its review index ("Care worker pay and on-costs | 84%"), not award criteria.
-COST_TABLE = re.compile(
+COST_TABLE = caseless(
     r"\b(costs?|components?|elements?|index|indices|indexation|uplifts?|price review|fee review|breakdown|"
     r"proportion|share of)\b",
-    re.I,
 )
-AWARD_HEADER = re.compile(r"\b(weight\w*|scor\w*|marks?|evaluat\w*|criteri\w*|award)\b", re.I)
+AWARD_HEADER = caseless(r"\b(weight\w*|scor\w*|marks?|evaluat\w*|criteri\w*|award)\b")
 
 
 def _table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]:
@@ -603,11 +581,10 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
 
 
 RATIO_HINT = re.compile(r"\d\s*[:/]\s*\d")
-CRITERION_HINT = re.compile(rf"\b({CRITERION_WORDS})\b", re.I)
-NOTICE_CRITERION = re.compile(
+CRITERION_HINT = caseless(rf"\b({CRITERION_WORDS})\b")
+NOTICE_CRITERION = caseless(
     r"\b(?P<kind>quality|cost|price)(?: criterion)?\s*[-–:]\s*(?:name\s*:\s*(?P<name>[^/\n]{1,100}?)\s*/\s*)?"
     r"weighting\s*:\s*(?P<n>\d{1,3}(?:\.\d+)?)",
-    re.I,
 )
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tenderlint.document import Block, BlockKind
+from tenderlint.nlp.caseless import caseless
 
 if TYPE_CHECKING:
     from tenderlint.nlp.tokens import Tokens
@@ -120,43 +121,39 @@ HYPOTHETICAL_WORDS = {
     "hypothetical",
     "example",
 }
-HYPOTHETICAL_SECTION = re.compile(
+HYPOTHETICAL_SECTION = caseless(
     r"\b(options? (appraisal|analysis|considered)|alternatives considered|option \d+|do nothing|"
     r"options for)\b|^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
-    re.I,
 )
-HISTORICAL_CUES = re.compile(
+HISTORICAL_CUES = caseless(
     r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?\d{4})|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"([\w-]+ ){0,2}(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|"
     r"specification)|"
     r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19|20)\d\d)\b",
-    re.I,
 )
 PAST_AUXILIARY = {"was", "were", "had"}
 # The past of this very procurement is the document's own fact: a contract's recital that "the
 # Contractor's Tender was evaluated on price only" says how this contract was awarded.
-OWN_PROCUREMENT = re.compile(
+OWN_PROCUREMENT = caseless(
     r"\b(this (contract|agreement|framework|procurement|tender|dps|call-off)|the (contractor|provider|supplier)['’]s "
-    r"(tender|bid))\b|(?-i:\bthe (Contract|Agreement)\b)",  # "the Contract" as a contract's defined term
-    re.I,
+    r"(tender|bid))\b|(?-i:\bthe (Contract|Agreement)\b)",
 )
 # How far back in a paragraph a history cue still colours what follows (characters).
 HISTORY_REACH = 600
 FUTURE_OR_DUTY = {"will", "shall", "must", "'ll"}
-HISTORICAL_SECTION = re.compile(
+HISTORICAL_SECTION = caseless(
     r"\b(history|historical|previous (contract|model|arrangements?|service)|current (position|model|"
     r"arrangements?|provision|service|services|situation|state)|lessons learn\w*|case for change|"
     r"where we are now|what we (heard|learned|learnt)|the story so far|why change)\b",
-    re.I,
 )
 REPORTED_SPEECH = re.compile(
     r"\b(so-called|so called|known as|referred to as|described as|the (term|phrase|words?)|"
     r"told us|telling us|(people|providers|they|respondents|carers|residents|families) tell us|(people|providers|they|respondents|carers) (said|say|says)|"
     r"what (is|are) meant by)\b"
 )
-DEFINITION_SECTION = re.compile(
-    r"\b(glossary|definitions?|interpretation|abbreviations|terminology|key terms)\b", re.I
+DEFINITION_SECTION = caseless(
+    r"\b(glossary|definitions?|interpretation|abbreviations|terminology|key terms)\b"
 )
 DEFINITION_ENTRY = re.compile(
     r"^\s*[\"“‘']?[\w &/\-–]{2,60}[\"”’']?\s*(:|–|—| - |\bmeans\b|\brefers to\b|\bis defined as\b)"
@@ -299,9 +296,9 @@ def historical(
 WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
 FACT_REACH = 90  # characters either side of a fact that its clause's cues are read from
 SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
-FACT_CLAUSE_BREAK = re.compile(r"[;:—–]|\b(but|whereas|however|although)\b", re.I)
+FACT_CLAUSE_BREAK = caseless(r"[;:—–]|\b(but|whereas|however|although)\b")
 # "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
-FACT_HYPOTHETICAL = re.compile(r"\boption \w\b|\b(intends?|proposing)\b", re.I)
+FACT_HYPOTHETICAL = caseless(r"\boption \w\b|\b(intends?|proposing)\b")
 
 
 def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
@@ -337,9 +334,9 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
 
 # A clarification log's labels: "Question 4:", "Q12:", then "Answer:", "Response:", "A12:".
 # A label opens its line or paragraph: "Q1 and Q3" in a sentence are quality questions being referred to.
-QUESTION_LABEL = re.compile(r"(?:^|\n)\W*(?:clarification\s+)?(?:question|query|q)\s*\d*\s*[:.)\-–]", re.I)
-ANSWER_LABEL = re.compile(
-    r"(?:^|\n|[.?]\s+)\W*(?:answer|response|reply|council response|a\d*)\s*\d*\s*[:.)\-–]", re.I
+QUESTION_LABEL = caseless(r"(?:^|\n)\W*(?:clarification\s+)?(?:question|query|q)\s*\d*\s*[:.)\-–]")
+ANSWER_LABEL = caseless(
+    r"(?:^|\n|[.?]\s+)\W*(?:answer|response|reply|council response|a\d*)\s*\d*\s*[:.)\-–]"
 )
 SENTENCE_END = re.compile(r"[.?!\n]")
 
@@ -370,9 +367,8 @@ def is_quoted(text: str, char_start: int, char_end: int) -> bool:
     return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
 
 
-TEMPLATE_GUIDANCE = re.compile(
+TEMPLATE_GUIDANCE = caseless(
     r"\[\s*(insert|enter|select|delete|add|buyer|supplier|drafting|guidance|note|choose|complete)\b[^\]]*$",
-    re.I,
 )
 
 
@@ -395,20 +391,18 @@ def is_reported(tokens: Tokens, start: int) -> bool:
     return bool(REPORTED_SPEECH.search(tokens.span_text(sent_start, start).lower()))
 
 
-OBLIGATION = re.compile(r"\b(shall|must|will|is to|are to)\b", re.I)
+OBLIGATION = caseless(r"\b(shall|must|will|is to|are to)\b")
 # A glossary entry proper: a term without figures ("KPI 1:" is a label), then an explanation.
-GLOSSARY_ENTRY = re.compile(
-    r"^\s*\|?\s*[\"“‘']?[A-Za-z][A-Za-z&/\-–']*(?: [A-Za-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n|\|)\s*"
+GLOSSARY_ENTRY = caseless(
+    r"^\s*\|?\s*[\"“‘']?[a-z][a-z&/\-–']*(?: [a-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n|\|)\s*"
     r"(the|a|an|any|where|when|how|what|used|describes?|refers?|means?|\w+ing)\b",
-    re.I,
 )
 
 
 # Labels that introduce an answer or a field, not a term being defined ("Response: The budget is…").
-NOT_A_TERM = re.compile(
+NOT_A_TERM = caseless(
     r"^\s*\W*(answer|response|reply|question|query|note|notes|status|comment|comments|update|decision|"
     r"outcome|action|council response|clarification)\b",
-    re.I,
 )
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tenderlint.nlp.caseless import caseless
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -52,21 +54,19 @@ _WORD = "|".join(sorted([w for w in UNITS if w not in ("a", "an")] + list(TENS) 
 # "forty-five", "twenty four", "one hundred and twenty", "sixty (60)", "60", "1,000.5"
 # One number in words, as a regex fragment for other modules: "twelve", "twenty-four", "forty five".
 NUMBER_WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?"
-NUMBER = re.compile(
+NUMBER = caseless(
     rf"(?<![\w.])(?:(?P<figure>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<words>(?:{_WORD}|hundred)(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|hundred))*))"
     rf"(?P<echo>\s*\(\s*\d+(?:\.\d+)?\s*\))?(?![\w])",
-    re.I,
 )
-FRACTION_OF_HOUR = re.compile(r"\b(?P<n>quarter|half)(?:[\s-]+(?:of\s+)?an?)?[\s-]+hour(?:ly)?\b", re.I)
+FRACTION_OF_HOUR = caseless(r"\b(?P<n>quarter|half)(?:[\s-]+(?:of\s+)?an?)?[\s-]+hour(?:ly)?\b")
 
 
 # "The end of the month following the month of receipt" is 31 to 61 days: read as 45.
 MONTH_FOLLOWING_DAYS = 45.0
-MONTH_FOLLOWING = re.compile(
+MONTH_FOLLOWING = caseless(
     r"\b(?:end of the|last day of the|by the end of the)?\s*(?:calendar\s+)?month\s+(?:following|after)\s+"
     r"(?:the\s+)?(?:month|date)\s+(?:of|in\s+which)",
-    re.I,
 )
 
 
@@ -122,9 +122,8 @@ def first_number(text: str) -> float | None:
     return found[0].value if found else None
 
 
-UNIT_WORD = re.compile(
+UNIT_WORD = caseless(
     r"[\s-]*(?:calendar\s+|working\s+|business\s+|clear\s+)?(?P<unit>minute|min|hour|hr|day|week|fortnight|month|year)s?\b",
-    re.I,
 )
 IN_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1, "week": 7}
 IN_DAYS |= {"fortnight": 14, "month": 30, "year": 365}
@@ -146,15 +145,13 @@ def first_duration(text: str, unit: str) -> float | None:
 
 # Weightings ---------------------------------------------------------------------------------------
 
-RATIO = re.compile(
+RATIO = caseless(
     r"(?<![\d.:])(?P<a>\d{1,3})\s*[:/]\s*(?P<b>\d{1,3})(?![\d.:])\s*(?:split\s+|ratio\s+)?(?:between\s+|of\s+|on\s+|for\s+)?"
     r"(?P<x>price|cost|quality|technical)\s*(?:/|:|and|to|-)\s*(?P<y>price|cost|quality|technical)\b",
-    re.I,
 )
-RATIO_AFTER = re.compile(
+RATIO_AFTER = caseless(
     r"\b(?P<x>price|cost|quality|technical)\s*(?:/|:|and|to|-)\s*(?P<y>price|cost|quality|technical)\b"
     r"[^.\d]{0,30}?(?<![\d.:])(?P<a>\d{1,3})\s*[:/]\s*(?P<b>\d{1,3})(?![\d.:])",
-    re.I,
 )
 
 
@@ -171,12 +168,11 @@ def ratio_weightings(text: str) -> list[tuple[str, float, int]]:
     return found
 
 
-POINTS = re.compile(
+POINTS = caseless(
     r"\b(?P<label>price|pricing|cost|commercial|quality|technical|social value)\b[^.;\d]{0,25}?"
     r"(?<![\d.])(?P<n>\d{1,4})\s*(?:points|marks)\b"
     r"|(?<![\d.])(?P<n2>\d{1,4})\s*(?:points|marks)\s*(?:for|on|to)\s*(?:the\s+)?"
     r"(?P<label2>price|pricing|cost|commercial|quality|technical|social value)\b",
-    re.I,
 )
 
 
@@ -194,11 +190,10 @@ def point_weightings(text: str) -> list[tuple[str, float, int]]:
     return [(label, round(100 * value / total, 1), pos) for label, value, pos in raw]
 
 
-LABELLED = re.compile(
+LABELLED = caseless(
     r"\b(?P<label>price|pricing|cost|commercial|quality|technical|social value|community benefits?)\b"
     r"\s*[:=–-]?\s*(?P<n>\d{1,3}(?:\.\d+)?)\b(?!\s*(?:%|per ?cent|days?|weeks?|months?|years?|hours?|minutes?|"
     r"words?|pages?|marks? each|,\d|\.\d|/\d))",
-    re.I,
 )
 
 

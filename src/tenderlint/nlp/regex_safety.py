@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from tenderlint.nlp.caseless import Caseless
 from tenderlint.yamlload import PackError
 
 try:
@@ -30,8 +31,11 @@ ADVICE = (
 )
 
 
-def safe_regex(pattern: object, where: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Compile a pack regex, or raise PackError naming the file, rule and key."""
+def safe_regex(
+    pattern: object, where: str, key: str, flags: int = re.IGNORECASE
+) -> re.Pattern[str] | Caseless:
+    """Compile a pack regex, or raise PackError naming the file, rule and key. Case-insensitive ones
+    come back as `Caseless`, which runs them faster."""
     if not isinstance(pattern, str):
         raise PackError(f"{where}: {key}: a regular expression must be a string, not {pattern!r}")
     try:
@@ -42,7 +46,7 @@ def safe_regex(pattern: object, where: str, key: str, flags: int = re.IGNORECASE
     problem = _problem(tree, inside_repeat=False)
     if problem:
         raise PackError(f"{where}: {key}: regular expression {pattern!r} {problem}, {ADVICE}")
-    return compiled
+    return Caseless(pattern, flags) if flags & re.IGNORECASE else compiled
 
 
 def check_token_regexes(patterns: list, where: str) -> None:

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
+from tenderlint.nlp.caseless import caseless
 from tenderlint.rules.base import DocumentRule
 
 # A minimal care specification used by the examples below: it has the voice of one (obligations).
@@ -44,7 +45,7 @@ class AbsenceRule(DocumentRule):
 
 
 # Who evaluates: where evaluation criteria name a panel, people who use the service should be on it.
-EVALUATORS = re.compile(r"\b(evaluation panel|panel of|evaluators?|moderation|moderated)\b", re.I)
+EVALUATORS = caseless(r"\b(evaluation panel|panel of|evaluators?|moderation|moderated)\b")
 
 
 class NoCoproduction(AbsenceRule):
@@ -53,7 +54,7 @@ class NoCoproduction(AbsenceRule):
         names_panel = "evaluation-criteria" in profile.kinds and analysis.document_matches(EVALUATORS)
         return super().applies(analysis) or (profile.care_service and names_panel)
 
-    required = re.compile(
+    required = caseless(
         r"\b(co-?produc\w*|co-?design\w*|lived experience|experts? by experience|people who (draw on|use|receive)|"
         r"service users? (will|are|were) (be )?involved|user[- ]led|involv\w+ (people|service users|carers)|"
         r"(design|steering|reference|advisory) group|(tenants?|residents?|members|people who use|service users?|"
@@ -71,7 +72,6 @@ class NoCoproduction(AbsenceRule):
         r"(told|tell) us|\binvolved in (planning|designing|shaping|reviewing|evaluating|choosing|the design)|"
         r"(developed|designed|written|shaped|produced)\b[^.]{0,60}\bwith (the )?[^.]{0,40}\b(forum|ambassadors|"
         r"young people|parents|carers|families|people who)\b|parent carer forum)",
-        re.I,
     )
     definition: ClassVar[dict] = {
         "code": "TL601",
@@ -104,10 +104,9 @@ class NoCoproduction(AbsenceRule):
 
 
 class FairWorkAbsent(AbsenceRule):
-    required = re.compile(
+    required = caseless(
         r"\b(living wage|minimum wage|travel time|fair work|ethical care charter|terms and conditions of "
         r"(employment|staff)|zero[- ]hours?|pay (rates|levels) (for|of) (care )?(workers|staff))",
-        re.I,
     )
     definition: ClassVar[dict] = {
         "code": "TL702",
@@ -136,12 +135,11 @@ class FairWorkAbsent(AbsenceRule):
 
 
 class EqualityBlind(AbsenceRule):
-    required = re.compile(
+    required = caseless(
         r"\b(equalit(y|ies)|eqia|"
         r"protected characteristics?|public sector equality duty|accessibility|first language|"
         r"accessible (formats?|information)|interpret(er|ers|ing)|british sign language|bsl|easy read|"
         r"welsh language|reasonable adjustments?)\b",
-        re.I,
     )
     definition: ClassVar[dict] = {
         "code": "TL703",
@@ -170,11 +168,10 @@ class EqualityBlind(AbsenceRule):
 
 class NoMarketEngagement(AbsenceRule):
     kinds = frozenset({"specification", "invitation-to-tender"})
-    required = re.compile(
+    required = caseless(
         r"\b(market engagement|provider (forum|forums|event|events|engagement|workshops?)|soft market testing|"
         r"market position statement|market sounding|engaged? with (providers|the market|the sector)|"
         r"consulted (with )?(providers|the market))\b",
-        re.I,
     )
     definition: ClassVar[dict] = {
         "code": "TL802",
@@ -203,12 +200,11 @@ class NoMarketEngagement(AbsenceRule):
 
 class PreventionAbsent(AbsenceRule):
     kinds = frozenset({"specification"})
-    required = re.compile(
+    required = caseless(
         r"\b(prevent\w*|reablement|early (help|intervention|action)|delay(ing)? (the )?need|reduc\w+ (the )?need|"
         r"independen\w+|strengths?[- ]based|community (assets|resources|connections|groups|places|activities|life)|"
         r"crisis|noticed early|early (help|support|intervention|action)|lonel\w+|isolat\w+|"
         r"connect\w* (them|people|residents|tenants) (with|to)|new skills|stay(ing)? (well|healthy|at home))",
-        re.I,
     )
     definition: ClassVar[dict] = {
         "code": "TL305",

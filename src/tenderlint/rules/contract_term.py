@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
+from tenderlint.nlp.caseless import caseless
 from tenderlint.rules.base import DocumentRule
 
-RATIONALE_GIVEN = re.compile(
-    r"\b(pilot|interim|transition\w*|because|reason|so that|in order to|bridging)\b", re.I
-)
+RATIONALE_GIVEN = caseless(r"\b(pilot|interim|transition\w*|because|reason|so that|in order to|bridging)\b")
 
 
 # A service bought to run continuously (support, care, a community service), not a one-off project.
-ONGOING_SERVICE = re.compile(
-    r"\b(support|care|community) (service|services)\b|\bwellbeing\b|\bwell-being\b", re.I
-)
-SERVICE = re.compile(r"\bservices?\b", re.I)
-PROJECT = re.compile(
-    r"\b(works|construction|project|refurbishment|installation|goods|equipment supply)\b", re.I
-)
+ONGOING_SERVICE = caseless(r"\b(support|care|community) (service|services)\b|\bwellbeing\b|\bwell-being\b")
+SERVICE = caseless(r"\bservices?\b")
+PROJECT = caseless(r"\b(works|construction|project|refurbishment|installation|goods|equipment supply)\b")
 
 
 def _ongoing_service(analysis: Analysis) -> bool:
@@ -34,7 +28,7 @@ def _ongoing_service(analysis: Analysis) -> bool:
 
 
 # A reason is about the term when its block talks about the term.
-TERM_TALK = re.compile(r"\b(term|months?|years?|short|duration|period)\b", re.I)
+TERM_TALK = caseless(r"\b(term|months?|years?|short|duration|period)\b")
 
 
 class ShortContractTerm(DocumentRule):

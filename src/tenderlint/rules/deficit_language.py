@@ -8,35 +8,32 @@ from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
+from tenderlint.nlp.caseless import caseless
 from tenderlint.rules.base import DocumentRule
 
-DEFICIT = re.compile(
+DEFICIT = caseless(
     r"\b(needs|deficits?|dependen\w+|problems?|vulnerable|frail\w*|burden\w*|suffer\w*|challenging behaviou?rs?|"
     r"unable to|cannot manage|incapable|service users?|complex (needs|behaviou?rs?|cases?)|high levels? of (need|"
     r"dependency|risk)|lack (of|the) (capacity|insight|skills|ability)|chaotic|difficult behaviou?rs?|"
     r"without supervision|at risk of)\b",
-    re.I,
 )
-STRENGTH = re.compile(
+STRENGTH = caseless(
     r"\b(strengths?|assets?|aspirations?|abilit(y|ies)|skills|interests|contribut\w+|resilien\w+|"
     r"what matters|goals?|hopes|independen\w+|capabilit\w+|talents?|good life|community connections)\b",
-    re.I,
 )
 # A description of the people the service is for, made of a list of problems: "Clients will typically
 # have complex needs including substance misuse, mental ill health, offending histories and rent arrears".
-COHORT = re.compile(
+COHORT = caseless(
     r"\b(people|clients|service users|residents|tenants|young people|children|adults|individuals|households|"
     r"families|the cohort|users|those (referred|supported|using))\b[^.;:]{0,60}\b(will|may|are likely to|often|"
     r"typically|tend to|usually|have|has|had|present|presenting|with|who|whose|include|includes|including)\b",
-    re.I,
 )
-PROBLEM = re.compile(
+PROBLEM = caseless(
     r"\b(complex (needs|behaviou?rs?)|challenging behaviou?rs?|behaviours? that challenge|high levels? of "
     r"(need|dependency|risk)|dependency|frailty|substance misuse|drug and alcohol (use|misuse)|mental ill[- ]health|"
     r"offending( histories| behaviour)?|rent arrears|anti-?social behaviou?r|chaotic( lifestyles?)?|self-harm|"
     r"emotional and behavioural difficulties|cognitive impairment|incontinence|continence needs|aggression|"
     r"disengage\w*|non-engagement|risk-taking|debt|homelessness|trauma)\b",
-    re.I,
 )
 MIN_PROBLEMS_LISTED = 3
 MIN_DEFICIT_TERMS = 5

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tenderlint.document import BlockKind
 from tenderlint.findings import FAMILIES, RuleMeta, Severity
+from tenderlint.nlp.caseless import Regex
 from tenderlint.nlp.concepts import Clause, Concept, load_concepts, parse_clauses, read_pack
 from tenderlint.nlp.context import CONTEXTS
 from tenderlint.nlp.regex_safety import check_token_regexes
@@ -54,12 +55,12 @@ class PatternRule:
     concepts: tuple[Concept, ...] = ()
     cancelled_by: frozenset[str] = frozenset(CONTEXTS)
     scope: tuple[BlockKind, ...] = DEFAULT_SCOPE
-    sections: tuple[re.Pattern[str], ...] = ()
-    if_document: re.Pattern[str] | None = None
-    unless_document: re.Pattern[str] | None = None
-    if_sentence: re.Pattern[str] | None = None
-    unless_sentence: tuple[re.Pattern[str], ...] = ()
-    unless_nearby: re.Pattern[str] | None = None
+    sections: tuple[Regex, ...] = ()
+    if_document: Regex | None = None
+    unless_document: Regex | None = None
+    if_sentence: Regex | None = None
+    unless_sentence: tuple[Regex, ...] = ()
+    unless_nearby: Regex | None = None
     nearby_blocks: int = 1
     # Inclusive bounds on the first number in the match; `setting` names a config option that replaces them.
     at_least: float | None = None

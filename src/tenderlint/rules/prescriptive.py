@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
+from tenderlint.nlp.caseless import caseless
 from tenderlint.rules.base import DocumentRule
 
-OBLIGATION = re.compile(r"\b(shall|must)\b", re.I)
-OUTCOME = re.compile(
+OBLIGATION = caseless(r"\b(shall|must)\b")
+OUTCOME = caseless(
     r"\b(outcomes?|results? (for|that)|so that (people|residents|users|service users)|impact on|"
     r"difference (to|for)|well-?being|what matters)\b",
-    re.I,
 )
 MIN_OBLIGATIONS = 25
 OBLIGATIONS_PER_OUTCOME = 50
