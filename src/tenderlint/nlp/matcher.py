@@ -64,16 +64,18 @@ FLAGS: dict[str, Callable[[str], bool]] = {
 
 
 def _lemma(tokens: Tokens, i: int) -> str:
-    word = tokens.word(i)
+    word = tokens.words[i]
     return lemmas().get(word, word)
 
 
 TEXT_ATTRS: dict[str, Callable[[Tokens, int], str]] = {
     "LOWER": lambda tokens, i: tokens.lowers[i],
-    "ORTH": Tokens.word,
-    "TEXT": Tokens.word,
+    "ORTH": lambda tokens, i: tokens.words[i],
+    "TEXT": lambda tokens, i: tokens.words[i],
     "LEMMA": _lemma,
 }
+# The token lists that LOWER and ORTH/TEXT read: tests on them are built without a call to `get`.
+TEXT_LISTS = {"LOWER": "lowers", "ORTH": "words", "TEXT": "words"}
 
 
 def compile_token(spec: object) -> Predicate:
@@ -84,18 +86,38 @@ def compile_token(spec: object) -> Predicate:
     for attr, value in spec.items():
         if attr == "OP":
             continue
-        if attr in TEXT_ATTRS:
+        plain = _plain_text_test(TEXT_LISTS[attr], value) if attr in TEXT_LISTS else None
+        if plain is not None:
+            tests.append(plain)
+        elif attr in TEXT_ATTRS:
             tests.append(_text_test(TEXT_ATTRS[attr], value))
         elif attr in FLAGS and isinstance(value, bool):
             flag, wanted = FLAGS[attr], value
-            tests.append(lambda tokens, i, flag=flag, wanted=wanted: flag(tokens.word(i)) is wanted)
+            tests.append(lambda tokens, i, flag=flag, wanted=wanted: flag(tokens.words[i]) is wanted)
         elif attr == "LENGTH" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-            tests.append(lambda tokens, i, n=value: len(tokens.word(i)) == n)
+            tests.append(lambda tokens, i, n=value: len(tokens.words[i]) == n)
         else:
             raise Unsupported(f"token attribute {attr}: {value!r}")
     if len(tests) == 1:
         return tests[0]
     return lambda tokens, i: all(test(tokens, i) for test in tests)
+
+
+def _plain_text_test(listed: str, value: object) -> Predicate | None:
+    """A test that a token's text (or lower-cased text) is, or is among, given strings: the commonest
+    test, so it reads the token list directly."""
+    if isinstance(value, str):
+        if listed == "lowers":
+            return lambda tokens, i: tokens.lowers[i] == value
+        return lambda tokens, i: tokens.words[i] == value
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("IN"), list):
+        if not all(isinstance(v, str) for v in value["IN"]):
+            return None
+        members = frozenset(value["IN"])
+        if listed == "lowers":
+            return lambda tokens, i: tokens.lowers[i] in members
+        return lambda tokens, i: tokens.words[i] in members
+    return None
 
 
 def _text_test(get: Callable[[Tokens, int], str], value: object) -> Predicate:
@@ -150,8 +172,6 @@ class TokenPattern:
             raise Unsupported(f"pattern {pattern!r} is not a list of tokens")
         self.elements: list[Element] = [(compile_token(spec), *_repeat(spec.get("OP"))) for spec in pattern]
         self.anchor = _anchor(pattern, self.elements)
-        # With repeats, many paths reach the same (element, token): remember where each one can end.
-        self.repeats = any(most is None or most - fewest > 1 for _, fewest, most, _ in self.elements)
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
         if self.anchor is None:
@@ -170,34 +190,37 @@ class TokenPattern:
                     if position >= offset
                 }
             )
-        memo: dict[tuple[int, int], frozenset[int]] | None = {} if self.repeats else None
         for start in starts:
-            for end in sorted(self._ends(tokens, 0, start, memo)):
+            for end in self._ends(tokens, start):
                 if end > start:
                     yield start, end
 
-    def _ends(
-        self, tokens: Tokens, k: int, i: int, memo: dict[tuple[int, int], frozenset[int]] | None
-    ) -> frozenset[int]:
-        """Every token index where a match of elements k.. starting at token i can end."""
-        if k == len(self.elements):
-            return frozenset((i,))
-        if memo is not None and (k, i) in memo:
-            return memo[(k, i)]
-        test, fewest, most, negated = self.elements[k]
-        ends: set[int] = set()
-        if fewest == 0:
-            ends.update(self._ends(tokens, k + 1, i, memo))
-        count, j, n = 0, i, len(tokens)
-        while (most is None or count < most) and j < n and test(tokens, j) is not negated:
-            j += 1
-            count += 1
-            if count >= fewest:
-                ends.update(self._ends(tokens, k + 1, j, memo))
-        found = frozenset(ends)
-        if memo is not None:
-            memo[(k, i)] = found
-        return found
+    def _ends(self, tokens: Tokens, start: int) -> list[int]:
+        """Every token index where a match starting at `start` can end: the set of positions reachable
+        after each element in turn (a breadth-first walk, so shared paths are followed once)."""
+        n = len(tokens)
+        current: tuple[int, ...] | set[int] = (start,)
+        for test, fewest, most, negated in self.elements:
+            if fewest == 1 and most == 1 and len(current) == 1:  # the common case: exactly one token
+                (i,) = current
+                if i >= n or test(tokens, i) is negated:
+                    return []
+                current = (i + 1,)
+                continue
+            reached: set[int] = set()
+            for i in current:
+                if fewest == 0:
+                    reached.add(i)
+                count, j = 0, i
+                while (most is None or count < most) and j < n and test(tokens, j) is not negated:
+                    j += 1
+                    count += 1
+                    if count >= fewest:
+                        reached.add(j)
+            if not reached:
+                return []
+            current = reached
+        return sorted(current)
 
 
 def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str], int, int] | None:

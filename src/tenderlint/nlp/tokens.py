@@ -25,24 +25,25 @@ class Tokens:
     sentence_punct: frozenset[str] = frozenset()
     # The spaCy Doc, when spaCy made these tokens (its Matcher needs it).
     doc: Any = field(default=None, repr=False)
-    _lowers: list[str] | None = field(default=None, repr=False)
+    # Every token's text and lower-cased text: read by every rule on every block, so made once up front.
+    words: list[str] = field(init=False, repr=False)
+    lowers: list[str] = field(init=False, repr=False)
     _positions: dict[str, list[int]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        text, starts, ends = self.text, self.starts, self.ends
+        self.words = [text[a:b] for a, b in zip(starts, ends)]
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            self.lowers = [lowered[a:b] for a, b in zip(starts, ends)]
+        else:  # a dotted capital I lengthens when lower-cased: offsets no longer line up
+            self.lowers = [word.lower() for word in self.words]
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def word(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
-
-    @property
-    def words(self) -> list[str]:
-        return [self.text[a:b] for a, b in zip(self.starts, self.ends)]
-
-    @property
-    def lowers(self) -> list[str]:
-        if self._lowers is None:
-            self._lowers = [word.lower() for word in self.words]
-        return self._lowers
+        return self.words[i]
 
     def positions(self, lower: str) -> list[int]:
         """Where the lower-cased word `lower` occurs."""
