@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
-from tenderlint.document import Block, Document, title_index
+from tenderlint.document import Block, BlockKind, Document, title_index
 from tenderlint.findings import Finding, RuleMeta
 from tenderlint.nlp.caseless import Regex, caseless
 from tenderlint.nlp.context import section_is
@@ -15,6 +16,7 @@ from tenderlint.nlp.normalise import squash
 from tenderlint.profile import Profile, build_profile
 
 EXCERPT_LIMIT = 240
+LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DEFINITION_HEADER = caseless(
     r"\b(terms?|definitions?|meanings?|glossary|abbreviations?|acronyms?|explanation)\b"
 )
@@ -82,6 +84,21 @@ class Analysis:
         if pattern not in self._document_matches:
             self._document_matches[pattern] = bool(pattern.search(self.full_text))
         return self._document_matches[pattern]
+
+    def lead_in(self, index: int) -> str:
+        """The sentence a list item completes: "In summary, the Provider shall:" above "deliver five
+        sessions per week". Empty when the block is not a list item under such a sentence."""
+        if self.blocks[index].kind is not BlockKind.LIST_ITEM:
+            return ""
+        above = index - 1
+        while above >= 0 and self.blocks[above].kind is BlockKind.LIST_ITEM:
+            above -= 1
+        if above < 0 or self.blocks[above].kind is not BlockKind.PARAGRAPH:
+            return ""
+        text = self.blocks[above].text.rstrip()
+        if not text.endswith(":"):
+            return ""
+        return LAST_SENTENCE.split(text)[-1]
 
     def table_blocks(self, table: int) -> list[Block]:
         """The cells of one table (grouped once per document)."""

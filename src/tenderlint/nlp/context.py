@@ -271,6 +271,14 @@ def is_historical(
     )
 
 
+def _past_auxiliary(words: list[str]) -> bool:
+    """ "was", "were" or "had", but not the present perfect "has had" ("the Council has had regard to")."""
+    return any(
+        word in PAST_AUXILIARY and not (word == "had" and i and words[i - 1] in ("has", "have"))
+        for i, word in enumerate(words)
+    )
+
+
 def historical(
     clause_words: Collection[str],
     clause: str,
@@ -285,7 +293,9 @@ def historical(
         return False
     if section_is("history", tuple(trail)):
         return True
-    if PAST_AUXILIARY.intersection(clause_words):
+    clause = DESCRIBES_PAST_OF.sub(" ", clause)
+    through_sentence = DESCRIBES_PAST_OF.sub(" ", through_sentence)
+    if _past_auxiliary(list(clause_words)):
         return True
     if FUTURE_OR_DUTY.intersection(sentence_words):
         return bool(HISTORICAL_CUES.search(clause))
@@ -293,8 +303,16 @@ def historical(
     return bool(HISTORICAL_CUES.search(through_sentence[-HISTORY_REACH:]))
 
 
+# "services previously funded through grant", "the contract formerly held by": the past of a thing the
+# sentence is about, not a statement about the past.
+DESCRIBES_PAST_OF = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+    r"\b(previously|formerly|originally|historically)\s+(\w+ed|\w+en|held|run|paid|bought|spent|won)\b",
+    re.I,
+)
 WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
 FACT_REACH = 90  # characters either side of a fact that its clause's cues are read from
+VERB_NEGATION = {"not", "n't", "never", "cannot"}
 SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
 FACT_CLAUSE_BREAK = caseless(r"[;:—–]|\b(but|whereas|however|although)\b")
 # "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
@@ -319,7 +337,11 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
         return "historical"
     if section_is("options", tuple(trail)):
         return "hypothetical"
-    if NEGATION_WORDS.intersection(clause_words) or "n't" in clause_words:
+    # "no", "without", "none" after the fact negate what follows them ("with no option to extend"), so
+    # after it only a negated verb ("is not", "cannot") negates the fact itself.
+    before = WORDS.findall(sentence[max(clause_start, offset - FACT_REACH) : offset].lower())
+    after = WORDS.findall(sentence[offset : min(clause_end, offset + FACT_REACH)].lower())
+    if NEGATION_WORDS.intersection(before) or VERB_NEGATION.intersection(after):
         return "negated"
     if REJECTION_WORDS.intersection(clause_words) or REJECTION_PHRASES_BEFORE.search(clause.lower()):
         return "rejected"

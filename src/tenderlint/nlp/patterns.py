@@ -183,7 +183,11 @@ class PatternMatcher:
             return False
         if rule.if_document and not analysis.document_matches(rule.if_document):
             return False
-        if rule.if_sentence and not rule.if_sentence.search(sentence):
+        if (
+            rule.if_sentence
+            and not rule.if_sentence.search(sentence)
+            and not rule.if_sentence.search(analysis.lead_in(index))
+        ):
             return False
         if any(p.search(sentence) for p in rule.unless_sentence):
             return False

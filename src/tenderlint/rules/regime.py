@@ -13,17 +13,28 @@ from tenderlint.nlp.context import fact_context, only_names_term
 from tenderlint.profile import PA2023_START
 from tenderlint.rules.base import DocumentRule
 
-LEGACY = re.compile(
+
+def _spaced(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern whose spaces match any run of whitespace: PDF and plain-text lines wrap inside names
+    ("Care\\nAct 2014")."""
+    return re.compile(pattern.replace(" ", r"\s+"), flags)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+LEGACY = _spaced(
     r"\b(Public Contracts Regulations 2015|PCR 2015|OJEU|Official Journal of the European Union)\b", re.I
 )
-ENGLAND_ONLY = re.compile(
+ENGLAND_ONLY = _spaced(
     r"\b(Care Act 2014|Public Services \(Social Value\) Act 2012|Social Value Act 2012)\b", re.I
 )
 
 
 # A sentence about an earlier procurement or the old law as history, not the law this one runs under.
-ELSEWHERE = re.compile(
-    r"\b(was|were|had|governed|original|previous|previously|earlier|former|formerly|existing|current|"
+ELSEWHERE = _spaced(
+    r"(?<!\bhas\s)(?<!\bhave\s)\b(was|were|had|governed|original|previous|previously|earlier|former|formerly|existing|current|"
     r"superseded|replaced|repealed|revoked|transitional|legacy|before 24 February 2025|begun before|"
     r"(in|since|during|from) (19\d\d|20(0\d|1\d|2[0-4]))|asks? about|asked about|questions? about|(apply|applies) (only )?in England|in England only|"
     r"do(es)? not apply)\b|\?",
@@ -31,22 +42,32 @@ ELSEWHERE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?](\s|$)")
 # A contract's own recital, capitalised as a defined term: "The Contract was awarded following…".
-OWN_CONTRACT = re.compile(r"\b(This|The) (Contract|Agreement)\b (was|has been) (awarded|let|entered)")
+OWN_CONTRACT = _spaced(r"\b(This|The) (Contract|Agreement)\b (was|has been) (awarded|let|entered)")
 # The Act named as the law this procurement runs under ("conducted under the Procurement Act 2023", "the
 # competitive flexible procedure"), not mentioned in passing.
-RUN_UNDER_ACT = re.compile(
+RUN_UNDER_ACT = _spaced(
     r"\b(under|in accordance with|subject to|governed by|pursuant to|using) (the )?(Procurement Act 2023|"
     r"PA 2023)\b|\bcompetitive flexible procedure\b",
     re.I,
 )
 # Health care services a council or ICB arranges under the Provider Selection Regime.
-PSR_SERVICE = re.compile(
+PSR_SERVICE = _spaced(
     r"\b(drug and alcohol (treatment|services?)|substance misuse (treatment|services?)|sexual (and reproductive )?"
     r"health services?|health visiting|school nursing|stop smoking services?|NHS Health Checks?|community "
     r"(health|nursing) services?)\b",
     re.I,
 )
-PSR_NAMED = re.compile(r"\b(Provider Selection Regime|PSR)\b")
+# An NHS body buying a clinical service: arranged under the Provider Selection Regime too.
+NHS_BUYER = _spaced(
+    r"\b(Integrated Care Boards?|ICBs?|NHS England|NHS (Foundation )?Trusts?|Clinical Commissioning Groups?)\b"
+)
+CLINICAL = _spaced(
+    r"\b(patients?|clinical|clinicians?|physiotherap\w+|musculoskeletal|MSK|diagnos\w+|treatment|therap(y|ies)|"
+    r"referral to treatment|GP practices?|primary care)\b",
+    re.I,
+)
+MIN_CLINICAL_TERMS = 8
+PSR_NAMED = _spaced(r"\b(Provider Selection Regime|PSR)\b")
 
 
 def _describes_other_procurement(block: Block, at: int) -> bool:
@@ -107,9 +128,11 @@ class RegimeMismatch(DocumentRule):
             if late and legacy and not _describes_other_procurement(block, legacy.start()):
                 message = (
                     f"The document is dated {start:%-d %B %Y}, after the Procurement Act 2023 took effect, "
-                    f"but cites {legacy.group(0)}."
+                    f"but cites {_one_line(legacy.group(0))}."
                 )
-                evidence = {"values": {"procurement_start": start.isoformat(), "cites": legacy.group(0)}}
+                evidence = {
+                    "values": {"procurement_start": start.isoformat(), "cites": _one_line(legacy.group(0))}
+                }
                 yield analysis.block_finding(
                     self.meta, index, message=message, match=legacy.group(0), evidence=evidence
                 )
@@ -120,7 +143,7 @@ class RegimeMismatch(DocumentRule):
                 and england
                 and not _describes_other_procurement(block, england.start())
             ):
-                message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {england.group(0)}."
+                message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {_one_line(england.group(0))}."
                 yield analysis.block_finding(self.meta, index, message=message, match=england.group(0))
                 return
         yield from self._wrong_act(analysis)
@@ -129,9 +152,11 @@ class RegimeMismatch(DocumentRule):
         """The Procurement Act named as this procurement's law where it does not apply: a Scottish council
         (a devolved Scottish authority), or a health care service that follows the Provider Selection Regime."""
         scottish = analysis.jurisdiction == "scotland"
-        health = len(PSR_SERVICE.findall(analysis.full_text)) >= 2 and not PSR_NAMED.search(
-            analysis.full_text
-        )
+        text = analysis.full_text
+        health = (
+            len(PSR_SERVICE.findall(text)) >= 2
+            or (NHS_BUYER.search(text) is not None and len(CLINICAL.findall(text)) >= MIN_CLINICAL_TERMS)
+        ) and not PSR_NAMED.search(text)
         if not (scottish or health):
             return
         for index, block in enumerate(analysis.blocks):
@@ -141,13 +166,13 @@ class RegimeMismatch(DocumentRule):
             if scottish:
                 message = (
                     "A Scottish council procures under the Public Contracts (Scotland) Regulations 2015, not the "
-                    f"Procurement Act 2023, but the document says the procurement is run {cited.group(0)}."
+                    f"Procurement Act 2023, but the document says the procurement is run {_one_line(cited.group(0))}."
                 )
                 citation = "pa2023-s2-devolved-scottish"
             else:
                 message = (
                     "This is a health care service, which is arranged under the Provider Selection Regime, but "
-                    f"the document says the procurement is run {cited.group(0)}."
+                    f"the document says the procurement is run {_one_line(cited.group(0))}."
                 )
                 citation = "pr2024-reg43-health"
             finding = analysis.block_finding(self.meta, index, message=message, match=cited.group(0))
