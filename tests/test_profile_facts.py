@@ -71,3 +71,12 @@ def test_periods_that_are_not_the_contract_term(tmp_path):
     assert engagement["term_months"] is None
     reviews = profile_of(tmp_path, "Longer-term rehabilitation includes six-month reviews.")
     assert reviews["term_months"] is None
+
+
+def test_a_no_after_the_term_negates_what_follows_it_not_the_term(tmp_path):
+    found = profile_of(
+        tmp_path, "The Contract will be for a fixed period of two (2) years with no option to extend."
+    )
+    assert found["term_months"] == 24
+    negated = profile_of(tmp_path, "The Contract will not be for two years: the term is seven years.")
+    assert negated["term_months"] == 84

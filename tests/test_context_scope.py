@@ -1,0 +1,50 @@
+"""Where context cues reach, through the CLI: a list item is read with the sentence that leads into it,
+a past participle describes a thing rather than the past, and "has had" is the present perfect."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+
+def codes(tmp_path, text: str, select: str) -> list[str]:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    proc = run_cli(str(path), "--select", select, "--format", "json", "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    return [f["code"] for entry in json.loads(proc.stdout)["files"] for f in entry["findings"]]
+
+
+DAY_SERVICE = "# Day opportunities for adults with a learning disability\n\n"
+
+
+def test_list_item_is_read_with_its_lead_in(tmp_path):
+    led = (
+        DAY_SERVICE
+        + "In summary, the Provider shall:\n\n- deliver a minimum of five sessions per week\n- keep records\n"
+    )
+    assert codes(tmp_path, led, "TL101") == ["TL101"]
+    unled = DAY_SERVICE + "Examples of what people enjoy:\n\n- five sessions per week of gardening\n"
+    assert codes(tmp_path, unled, "TL101") == []
+
+
+def test_a_things_past_is_not_a_statement_about_the_past(tmp_path):
+    text = (
+        "# Community support services\n\n"
+        "The Council is required by procurement law to competitively tender all services previously "
+        "funded through grant.\n"
+    )
+    assert codes(tmp_path, text, "TL405") == ["TL405"]
+    past = (
+        "# Community support services\n\nIn 2019 the Council was required by law to competitively tender.\n"
+    )
+    assert codes(tmp_path, past, "TL405") == []
+
+
+def test_present_perfect_is_not_history(tmp_path):
+    text = (
+        "# Cyngor Sir Example: home care contract\n\nIssued by the Council under Sell2Wales. Llywodraeth Cymru "
+        "guidance applies. The Council has had regard to its duties under section 5 of the Care Act 2014.\n"
+    )
+    assert codes(tmp_path, text, "TL804") == ["TL804"]
