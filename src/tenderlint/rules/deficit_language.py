@@ -25,7 +25,7 @@ STRENGTH = caseless(
 # have complex needs including substance misuse, mental ill health, offending histories and rent arrears".
 COHORT = caseless(
     r"\b(people|clients|service users|residents|tenants|young people|children|adults|individuals|households|"
-    r"families|the cohort|users|those (referred|supported|using))\b[^.;:]{0,60}\b(will|may|are likely to|often|"
+    r"families|the cohort|users|those (referred|supported|using)|many|most|some|several|they)\b[^.;:]{0,60}\b(will|may|are likely to|often|"
     r"typically|tend to|usually|have|has|had|present|presenting|with|who|whose|include|includes|including)\b",
 )
 PROBLEM = caseless(
@@ -36,6 +36,7 @@ PROBLEM = caseless(
     r"disengage\w*|non-engagement|risk-taking|debt|homelessness|trauma)\b",
 )
 MIN_PROBLEMS_LISTED = 3
+MIN_PROBLEMS_WITHOUT_STRENGTHS = 2
 MIN_DEFICIT_TERMS = 5
 # Strengths in passing ("promote independence" once) do not balance a document written in deficits.
 DEFICITS_PER_STRENGTH = 6
@@ -86,22 +87,23 @@ class DeficitOnlyLanguage(DocumentRule):
         if deficits >= MIN_DEFICIT_TERMS and strengths * DEFICITS_PER_STRENGTH < deficits:
             yield analysis.block_finding(self.meta, analysis.title_block)
             return
-        listed = _problem_list(analysis)
+        # A document with no word at all for what people bring is read in its deficits sooner.
+        listed = _problem_list(analysis, MIN_PROBLEMS_LISTED if strengths else MIN_PROBLEMS_WITHOUT_STRENGTHS)
         if listed is not None:
             index, sentence = listed
             message = "The people the service is for are described by a list of problems, with no strengths beside it."
             yield analysis.block_finding(self.meta, index, message=message, match=sentence)
 
 
-def _problem_list(analysis: Analysis) -> tuple[int, str] | None:
-    """The first sentence that describes the people served as a list of problems, in a paragraph that
-    says nothing of their strengths or goals."""
+def _problem_list(analysis: Analysis, minimum: int) -> tuple[int, str] | None:
+    """The first sentence that describes the people served as a list of at least `minimum` problems, in
+    a paragraph that says nothing of their strengths or goals."""
     for index, block in enumerate(analysis.blocks):
         text = block.text
-        if len(PROBLEM.findall(text)) < MIN_PROBLEMS_LISTED or STRENGTH.search(text):
+        if len(PROBLEM.findall(text)) < minimum or STRENGTH.search(text):
             continue
         for sentence in re.split(r"(?<=[.;])\s+", text):
             problems = {m.group(0).lower() for m in PROBLEM.finditer(sentence)}
-            if len(problems) >= MIN_PROBLEMS_LISTED and COHORT.search(sentence):
+            if len(problems) >= minimum and COHORT.search(sentence):
                 return index, sentence.strip()[:200]
     return None
