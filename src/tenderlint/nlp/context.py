@@ -337,6 +337,8 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
         return "historical"
     if section_is("options", tuple(trail)):
         return "hypothetical"
+    if _asked_by_bidder(text, at):
+        return "question"
     # "no", "without", "none" after the fact negate what follows them ("with no option to extend"), so
     # after it only a negated verb ("is not", "cannot") negates the fact itself.
     before = WORDS.findall(sentence[max(clause_start, offset - FACT_REACH) : offset].lower())
@@ -356,11 +358,25 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
 
 # A clarification log's labels: "Question 4:", "Q12:", then "Answer:", "Response:", "A12:".
 # A label opens its line or paragraph: "Q1 and Q3" in a sentence are quality questions being referred to.
-QUESTION_LABEL = caseless(r"(?:^|\n)\W*(?:clarification\s+)?(?:question|query|q)\s*\d*\s*[:.)\-–]")
+QUESTION_LABEL = caseless(r"(?:^|\n)\W*(?:clarification\s+)?(?:question|query|q|cq)\s*\d*\s*[:.)\-–]")
 ANSWER_LABEL = caseless(
     r"(?:^|\n|[.?]\s+)\W*(?:answer|response|reply|council response|a\d*)\s*\d*\s*[:.)\-–]"
 )
 SENTENCE_END = re.compile(r"[.?!\n]")
+# A bidder's clarification question, as a log labels it ("CQ9.", "Clarification question 3:", "Query 12 -"):
+# unlike "Q1" or "Question 1", never an ITT's own evaluation question.
+CLARIFICATION_LABEL = caseless(r"(?:^|\n)\W*(?:clarification\s+question|cq|query)\s*\d*\s*[:.)\-–]")
+
+
+def _asked_by_bidder(text: str, at: int) -> bool:
+    """A fact in a question: its sentence ends in "?", or it is in a bidder's clarification question
+    not yet answered ("CQ9. We have heard price will be weighted at 60%. Is that correct?")."""
+    end = SENTENCE_END.search(text, at)
+    if end is not None and end.group() == "?":
+        return True
+    asked = [m.end() for m in CLARIFICATION_LABEL.finditer(text, 0, at)]
+    answered = [m.end() for m in ANSWER_LABEL.finditer(text, 0, at)]
+    return bool(asked) and (not answered or asked[-1] > answered[-1])
 
 
 def is_question(text: str, char_start: int, char_end: int) -> bool:
