@@ -126,7 +126,7 @@ HYPOTHETICAL_SECTION = caseless(
     r"options for)\b|^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
 )
 HISTORICAL_CUES = caseless(
-    r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?\d{4})|"
+    r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?(19\d\d|20[01]\d|202[0-4]))|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"([\w-]+ ){0,2}(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|"
     r"specification)|"

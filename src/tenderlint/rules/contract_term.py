@@ -10,7 +10,9 @@ from tenderlint.findings import Finding
 from tenderlint.nlp.caseless import caseless
 from tenderlint.rules.base import DocumentRule
 
-RATIONALE_GIVEN = caseless(r"\b(pilot|interim|transition\w*|because|reason|so that|in order to|bridging)\b")
+RATIONALE_GIVEN = caseless(
+    r"\b(pilot|interim|transition\w*|because|reason|so that|in order to|bridging|to align with|owing to|due to)\b"
+)
 
 
 # A service bought to run continuously (support, care, a community service), not a one-off project.
@@ -25,6 +27,20 @@ def _ongoing_service(analysis: Analysis) -> bool:
         return True
     services = len(SERVICE.findall(analysis.full_text))
     return services >= 5 and services > 2 * len(PROJECT.findall(analysis.full_text))
+
+
+# "because the grant is only confirmed until March 2028", "to align with the current funding allocation":
+# the funding cycle explains a short term but is not a reason the service needs one.
+FUNDING_CYCLE = caseless(r"\b(funding|grant|budget|allocation|financial year|spending review)\b")
+REASON_REACH = 160  # characters after the cue that its reason is read from
+
+
+def _reason_given(text: str) -> bool:
+    """A reason for the short term other than the funding cycle."""
+    for cue in RATIONALE_GIVEN.finditer(text):
+        if not FUNDING_CYCLE.search(text[cue.start() : cue.end() + REASON_REACH]):
+            return True
+    return False
 
 
 # A reason is about the term when its block talks about the term.
@@ -51,10 +67,14 @@ class ShortContractTerm(DocumentRule):
             "fail": [
                 "Home care and personal care services. The contract will run for 12 months from 1 April 2026.",
                 "Support services for carers and care workers. The contract term is 1 + 1 years.",
+                "Home care and personal care services. The contract is for 12 months because the grant is only "
+                "confirmed until March 2027.",
             ],
             "pass": [
                 "Home care and support services. The contract will run for 5 years with review points.",
                 "Support services for carers. The contract will not be short: the term is 7 years.",
+                "Home care and personal care services. The contract runs for 12 months as a pilot, to test the model "
+                "before a five-year contract.",
             ],
         },
     }
@@ -81,7 +101,7 @@ class ShortContractTerm(DocumentRule):
         if term > limit:
             return
         nearby = analysis.blocks[block : block + 2]
-        if any(RATIONALE_GIVEN.search(b.text) for b in nearby if TERM_TALK.search(b.text)):
+        if any(_reason_given(b.text) for b in nearby if TERM_TALK.search(b.text)):
             return
         message = f"The {what} term is {term:g} months"
         message += f" ({term + extension:g} with extensions)" if extension else ""
