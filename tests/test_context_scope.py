@@ -48,3 +48,14 @@ def test_present_perfect_is_not_history(tmp_path):
         "guidance applies. The Council has had regard to its duties under section 5 of the Care Act 2014.\n"
     )
     assert codes(tmp_path, text, "TL804") == ["TL804"]
+
+
+def test_a_bidders_question_gives_no_reasons(tmp_path):
+    log = (
+        "# Clarification log: community support services contract\n\n"
+        "Question: Has the Council considered lots so that specialist providers can bid for parts of it?\n\n"
+        "Response: The Council has decided not to divide the contract into lots.\n"
+    )
+    assert codes(tmp_path, log, "TL401") == ["TL401"]
+    reasoned = log.replace("into lots.", "into lots, because one team must hold every case.")
+    assert codes(tmp_path, reasoned, "TL401") == []

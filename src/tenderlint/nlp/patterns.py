@@ -198,7 +198,8 @@ class PatternMatcher:
             nearby = analysis.blocks[max(0, index - reach) : index + 1 + reach]
             if block.location.table is not None:  # a table cell's neighbours are its whole table
                 nearby += analysis.table_blocks(block.location.table)
-            if any(rule.unless_nearby.search(b.text) for b in nearby):
+            # A bidder's question nearby ("…so that small providers can bid?") gives no reasons of its own.
+            if any(rule.unless_nearby.search(b.text) for b in nearby if not b.text.rstrip().endswith("?")):
                 return False
         return True
 
