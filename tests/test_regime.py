@@ -50,3 +50,29 @@ def test_health_care_service_run_under_the_act_instead_of_the_provider_selection
 def test_english_care_under_the_act_is_right(tmp_path):
     text = "Invitation to tender for home care, issued 3 March 2026.\n\nThis procurement is run under the Procurement Act 2023."
     assert regime_findings(tmp_path, text) == []
+
+
+def test_provider_selection_regime_argued_away_is_still_a_mismatch(tmp_path):
+    argued = DRUGS + (
+        "The council considered whether the Provider Selection Regime applies. It concluded that the Provider "
+        "Selection Regime does not apply, and the service will be procured under the Procurement Act 2023."
+    )
+    assert [f["code"] for f in regime_findings(tmp_path, argued)] == ["TL804"]
+    followed = (
+        DRUGS + "This service is arranged under the Provider Selection Regime, using the competitive process."
+    )
+    assert regime_findings(tmp_path, followed) == []
+
+
+def test_a_welsh_council_with_regard_to_english_law_and_names_wrapped_across_lines(tmp_path):
+    welsh = (
+        "Cyngor Sir Example. Issued on Sell2Wales, 3 March 2026. Llywodraeth Cymru guidance applies.\n\n"
+        "The Council has had regard to its duties under section 5 of the Care\nAct 2014."
+    )
+    [finding] = regime_findings(tmp_path, welsh)
+    assert "cites Care Act 2014" in finding["message"]
+    noted = (
+        "Cyngor Sir Example. Issued on Sell2Wales, 3 March 2026. Llywodraeth Cymru guidance applies.\n\n"
+        "The Care Act 2014 applies in England only and is not referred to in this specification."
+    )
+    assert regime_findings(tmp_path, noted) == []

@@ -314,7 +314,7 @@ WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
 FACT_REACH = 90  # characters either side of a fact that its clause's cues are read from
 VERB_NEGATION = {"not", "n't", "never", "cannot"}
 SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
-FACT_CLAUSE_BREAK = caseless(r"[;:—–]|\b(but|whereas|however|although)\b")
+FACT_CLAUSE_BREAK = caseless(r"[;:—–]|\b(but|whereas|however|although)\b|,\s+and\b")
 # "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
 FACT_HYPOTHETICAL = caseless(r"\boption \w\b|\b(intends?|proposing)\b")
 
@@ -343,7 +343,11 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     # after it only a negated verb ("is not", "cannot") negates the fact itself.
     before = WORDS.findall(sentence[max(clause_start, offset - FACT_REACH) : offset].lower())
     after = WORDS.findall(sentence[offset : min(clause_end, offset + FACT_REACH)].lower())
-    if NEGATION_WORDS.intersection(before) or VERB_NEGATION.intersection(after):
+    if (
+        NEGATION_WORDS.intersection(before)
+        or VERB_NEGATION.intersection(after)
+        or "no longer" in " ".join(after)
+    ):
         return "negated"
     if REJECTION_WORDS.intersection(clause_words) or REJECTION_PHRASES_BEFORE.search(clause.lower()):
         return "rejected"

@@ -35,7 +35,7 @@ ENGLAND_ONLY = _spaced(
 # A sentence about an earlier procurement or the old law as history, not the law this one runs under.
 ELSEWHERE = _spaced(
     r"(?<!\bhas\s)(?<!\bhave\s)\b(was|were|had|governed|original|previous|previously|earlier|former|formerly|existing|current|"
-    r"superseded|replaced|repealed|revoked|transitional|legacy|before 24 February 2025|begun before|"
+    r"superseded|replaced|repealed|revoked|transitional|legacy|no longer|before 24 February 2025|begun before|"
     r"(in|since|during|from) (19\d\d|20(0\d|1\d|2[0-4]))|asks? about|asked about|questions? about|(apply|applies) (only )?in England|in England only|"
     r"do(es)? not apply)\b|\?",
     re.I,
@@ -86,7 +86,35 @@ def _describes_other_procurement(block: Block, at: int) -> bool:
         "hypothetical",
     ):
         return True
-    return bool(ELSEWHERE.search(sentence))
+    return bool(ELSEWHERE.search(_from_clause(sentence, at - begin)))
+
+
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|whereas)\b|\bbut\b")
+
+
+def _from_clause(sentence: str, at: int) -> str:
+    """`sentence` from the start of the clause holding position `at`: "the PSR does not apply, and the
+    service will be procured under the Act" says nothing against the Act, which is in the second clause."""
+    return sentence[max((m.end() for m in CLAUSE_BREAK.finditer(sentence) if m.end() <= at), default=0) :]
+
+
+# "the Provider Selection Regime does not apply", "considered whether the PSR applies": named, not followed.
+PSR_SET_ASIDE = _spaced(
+    r"\b((does|do|will|would) not (apply|be applied)|not applicable|whether|outside (the )?scope|rather than)\b",
+    re.I,
+)
+
+
+def _follows_psr(text: str) -> bool:
+    """Whether a sentence names the Provider Selection Regime as the one that applies (or at least does not
+    set it aside): a document that only argues it away still buys a health care service under the wrong law."""
+    for match in PSR_NAMED.finditer(text):
+        starts = [m.end() for m in SENTENCE_END.finditer(text, 0, match.start())]
+        begin = starts[-1] if starts else 0
+        end = SENTENCE_END.search(text, match.end())
+        if not PSR_SET_ASIDE.search(text[begin : end.end() if end else len(text)]):
+            return True
+    return False
 
 
 class RegimeMismatch(DocumentRule):
@@ -156,7 +184,7 @@ class RegimeMismatch(DocumentRule):
         health = (
             len(PSR_SERVICE.findall(text)) >= 2
             or (NHS_BUYER.search(text) is not None and len(CLINICAL.findall(text)) >= MIN_CLINICAL_TERMS)
-        ) and not PSR_NAMED.search(text)
+        ) and not _follows_psr(text)
         if not (scottish or health):
             return
         for index, block in enumerate(analysis.blocks):
