@@ -48,11 +48,105 @@ class TextParser:
         document = Document(path=path, format=self.format)
         trail: list[tuple[int, str]] = []
         for paragraph in paragraphs(text, tracker):
+            rows = table_rows(paragraph)
+            if rows is not None:
+                _add_table(document, rows, tracker, tuple(text for _, text in trail))
+                continue
             for block in classify(paragraph):
                 block.suppressions = tracker.next_block()
                 block.location = _with_trail(block, trail)
                 document.blocks.append(block)
         return suppress.finish(document, tracker)
+
+
+def table_rows(lines: list[SourceLine]) -> list[list[SourceLine]] | None:
+    """A table typed with pipes ("KPI 1 | Sessions delivered | 98%"), one row per line: each row's cells
+    as lines of their own (text and column), or None when some line is not a row of cells."""
+    if len(lines) < 2 and lines[0].text.count("|") < 2:
+        return None  # one line with one pipe is prose ("and/or | either"), not a table
+    rows: list[list[SourceLine]] = []
+    for line in lines:
+        cells = _cells(line)
+        if len(cells) < 2:
+            return None
+        if rows and len(cells) == len(rows[-1]) and _continues(cells[0].text):
+            rows[-1] = [_joined(above, below) for above, below in zip(rows[-1], cells)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def _continues(first_cell: str) -> bool:
+    """A line that carries on the row above, its cells wrapped: the first cell empty or in mid-phrase."""
+    return not first_cell or first_cell[0].islower()
+
+
+def _joined(above: SourceLine, below: SourceLine) -> SourceLine:
+    if not below.text:
+        return above
+    if not above.text:
+        return below
+    return SourceLine(f"{above.text} {below.text}", above.line, above.column)
+
+
+def _cells(line: SourceLine) -> list[SourceLine]:
+    """A row's cells, each with the column it starts at; pipes at either end only close the row."""
+    parts = line.text.split("|")
+    cells = []
+    offset = 0
+    for index, part in enumerate(parts):
+        start, offset = offset, offset + len(part) + 1
+        if index in (0, len(parts) - 1) and not part.strip():
+            continue
+        indent = len(part) - len(part.lstrip())
+        cells.append(SourceLine(part.strip(), line.line, line.column + start + indent))
+    return cells
+
+
+def _add_table(
+    document: Document, rows: list[list[SourceLine]], tracker: SuppressionTracker, trail: tuple[str, ...]
+) -> None:
+    """A TABLE block of cells; rows under a header that a rule line separated from them join its table."""
+    suppressions = tracker.next_block()
+    previous = document.blocks[-1] if document.blocks else None
+    first_line = rows[0][0].line
+    if previous is not None and previous.kind is BlockKind.TABLE and previous.rows:
+        last_line = previous.rows[-1][0].location.line or 0
+        if first_line - last_line <= 2:  # only a rule line between them
+            table = previous
+            _append_rows(table, rows, table.location.table, suppressions, trail)
+            return
+    number = sum(1 for block in document.blocks if block.kind is BlockKind.TABLE) + 1
+    first = rows[0][0]
+    table = Block(
+        BlockKind.TABLE,
+        "",
+        Location(line=first.line, column=first.column, trail=trail, table=number),
+        suppressions=suppressions,
+    )
+    _append_rows(table, rows, number, suppressions, trail)
+    document.blocks.append(table)
+
+
+def _append_rows(
+    table: Block, rows: list[list[SourceLine]], number: int | None, suppressions, trail: tuple[str, ...]
+) -> None:
+    for cells in rows:
+        row = len(table.rows) + 1
+        table.rows.append(
+            [
+                Block(
+                    BlockKind.TABLE_CELL,
+                    cell.text,
+                    Location(
+                        line=cell.line, column=cell.column, trail=trail, table=number, row=row, cell=index
+                    ),
+                    line_starts=((cell.line, cell.column),),
+                    suppressions=suppressions,
+                )
+                for index, cell in enumerate(cells, start=1)
+            ]
+        )
 
 
 def paragraphs(text: str, tracker: SuppressionTracker) -> Iterator[list[SourceLine]]:
