@@ -66,6 +66,9 @@ class NoCoproduction(AbsenceRule):
         r"people)['’]? (forum|panel|council|board|reference group|network)|nominate \w* ?(tenants|residents|"
         r"carers|people|service users) to (attend|join|sit)|(developed|designed|written|shaped|co-designed|agreed) "
         r"(with|by) (young people|people|carers|residents|tenants|families|service users|experts|members)|"
+        r"(developed|designed|written|shaped|co-designed) (with|by) (the )?[^.]{0,60}?\b(care leavers|children in care "
+        r"council|young people['’]s (forum|panel|council)|(carers|tenants|residents|service users|people)['’]? "
+        r"(forum|panel|council|board|group))|"
         r"panel of (\w+ )?(carers|tenants|residents|people|young people|experts|service users)|(tenants|residents|"
         r"people who use \w+|carers|families|service users)\b[^.]{0,60}\b(invited|involved|contribute|take part|"
         r"participate)\b|(parents?|carers?|young people|children|families|people|residents|tenants)( and \w+)? "
@@ -171,7 +174,10 @@ class NoMarketEngagement(AbsenceRule):
     required = caseless(
         r"\b(market engagement|provider (forum|forums|event|events|engagement|workshops?)|soft market testing|"
         r"market position statement|market sounding|engaged? with (providers|the market|the sector)|"
-        r"consulted (with )?(providers|the market))\b",
+        r"consulted (with )?(providers|the market)|"
+        # providers among those the model was designed with: "written with … four provider organisations"
+        r"(written|designed|developed|co-?produced|co-?designed|shaped) (with|by)\b[^.]{0,200}\bprovider(s| organisations)|"
+        r"(design|steering|reference|working) group\b[^.]{0,200}\bprovider(s| organisations))\b",
     )
     definition: ClassVar[dict] = {
         "code": "TL802",
