@@ -59,3 +59,18 @@ def test_a_bidders_question_gives_no_reasons(tmp_path):
     assert codes(tmp_path, log, "TL401") == ["TL401"]
     reasoned = log.replace("into lots.", "into lots, because one team must hold every case.")
     assert codes(tmp_path, reasoned, "TL401") == []
+
+
+def test_a_current_financial_year_is_not_history(tmp_path):
+    text = (
+        "# Home care services contract\n\n"
+        "The term is limited to 12 months to align with the review of the pathway during 2025/26. "
+        "The annual contract value is fixed at £410,000 for the term, with no inflationary uplift.\n"
+    )
+    assert codes(tmp_path, text, "TL205") == ["TL205"]
+    old = (
+        text.replace("during 2025/26", "during 2019/20")
+        .replace("is limited", "was limited")
+        .replace("is fixed", "was fixed")
+    )
+    assert codes(tmp_path, old, "TL205") == []
