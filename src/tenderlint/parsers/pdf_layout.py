@@ -46,42 +46,46 @@ class Run:
 
 @dataclass
 class Line:
-    """A visual line: runs at the same height, left to right."""
+    """A visual line: runs at the same height, left to right.
 
-    runs: list[Run] = field(default_factory=list)
+    Its geometry and text are worked out once, when it is made: reading order and paragraph
+    breaking ask for them many times per line. `runs` must not change afterwards.
+    """
+
+    runs: list[Run]
     #: 0 for a single-column page or the left column, 1 for the right column.
     column: int = 0
+    text: str = field(init=False)
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    height: float = field(init=False)
 
-    @property
-    def text(self) -> str:
-        parts: list[str] = []
-        for index, run in enumerate(self.runs):
-            if index and run.x0 - self.runs[index - 1].x1 > 0.1 * run.height:
-                parts.append(" ")
-            parts.append(run.text)
-        return "".join(parts)
+    def __post_init__(self) -> None:
+        runs = self.runs
+        self.text = _line_text(runs)
+        self.x0 = min(run.x0 for run in runs)
+        self.x1 = max(run.x1 for run in runs)
+        self.top = min(run.top for run in runs)
+        self.bottom = max(run.bottom for run in runs)
+        self.height = _median_height(runs)
 
-    @property
-    def x0(self) -> float:
-        return min(run.x0 for run in self.runs)
 
-    @property
-    def x1(self) -> float:
-        return max(run.x1 for run in self.runs)
+def _line_text(runs: list[Run]) -> str:
+    """The runs' texts, with a space where the gap between two runs is wider than a tenth of a line."""
+    parts: list[str] = []
+    for index, run in enumerate(runs):
+        if index and run.x0 - runs[index - 1].x1 > 0.1 * run.height:
+            parts.append(" ")
+        parts.append(run.text)
+    return "".join(parts)
 
-    @property
-    def top(self) -> float:
-        return min(run.top for run in self.runs)
 
-    @property
-    def bottom(self) -> float:
-        return max(run.bottom for run in self.runs)
-
-    @property
-    def height(self) -> float:
-        if len(self.runs) == 1:
-            return self.runs[0].height
-        return sorted(run.height for run in self.runs)[len(self.runs) // 2]
+def _median_height(runs: list[Run]) -> float:
+    if len(runs) == 1:
+        return runs[0].height
+    return sorted(run.height for run in runs)[len(runs) // 2]
 
 
 class PageFrame:
@@ -255,15 +259,16 @@ def _run(piece: str, group: list[Box], top: float, bottom: float) -> Run:
 
 def group_lines(runs: list[Run]) -> list[Line]:
     """Runs that overlap vertically by half the smaller height form one line; lines top to bottom."""
-    lines: list[Line] = []
+    groups: list[list[Run]] = []
+    top = bottom = height = 0.0  # of the line being gathered
     for run in sorted(runs, key=lambda r: (r.top, r.x0)):
-        if lines:
-            line = lines[-1]
-            overlap = min(line.bottom, run.bottom) - max(line.top, run.top)
-            if overlap >= 0.5 * min(line.height, run.height):
-                line.runs.append(run)
+        if groups:
+            overlap = min(bottom, run.bottom) - max(top, run.top)
+            if overlap >= 0.5 * min(height, run.height):
+                group = groups[-1]
+                group.append(run)
+                top, bottom, height = min(top, run.top), max(bottom, run.bottom), _median_height(group)
                 continue
-        lines.append(Line([run]))
-    for line in lines:
-        line.runs.sort(key=lambda r: r.x0)
-    return lines
+        groups.append([run])
+        top, bottom, height = run.top, run.bottom, run.height
+    return [Line(sorted(group, key=lambda r: r.x0)) for group in groups]
