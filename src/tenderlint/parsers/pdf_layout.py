@@ -14,11 +14,19 @@ from typing import Any
 
 #: pdfium joins a line ending in a hyphen to the next and marks the hyphen U+FFFE: split there too.
 LINE_BREAK = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
-#: Word's Symbol/Wingdings bullets arrive as private-use characters.
-PRIVATE_BULLETS = str.maketrans(
-    dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf0de\uf0e0\uf06e\uf071", "•")
+#: What `clean` does to a character: Word's Symbol/Wingdings bullets (private-use characters) become
+#: "•", pdfium's end-of-line hyphen marks (U+FFFE, STX) "-", tabs spaces, other control characters nothing.
+CLEAN = str.maketrans(
+    {
+        **dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf0de\uf0e0\uf06e\uf071", "•"),
+        **dict.fromkeys([*map(chr, range(0x00, 0x09)), *map(chr, range(0x0B, 0x20)), "\uffff"]),
+        "\ufffe": "-",
+        "\x02": "-",
+        "\t": " ",
+    }
 )
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+#: Any character `clean` changes: most text has none, and searching is cheaper than translating.
+UNCLEAN = re.compile("[" + "".join(map(chr, sorted(CLEAN))) + "]")
 #: A gap wider than this many line heights (and GAP_MIN points) splits a pdfium line into runs.
 GAP_HEIGHTS = 1.5
 GAP_MIN = 10.0
@@ -108,8 +116,12 @@ class PageFrame:
 
     def box(self, rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         """(left, bottom, right, top) in user space -> (x0, top, x1, bottom) on the page."""
-        ax, ay = self.point(rect[0], rect[1])
-        bx, by = self.point(rect[2], rect[3])
+        if self.rotation == 0:  # `point` inlined for the usual page: this runs for every text box
+            ax, ay = rect[0] - self.left, self.top - rect[1]
+            bx, by = rect[2] - self.left, self.top - rect[3]
+        else:
+            ax, ay = self.point(rect[0], rect[1])
+            bx, by = self.point(rect[2], rect[3])
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
     def user_rect(self, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -131,8 +143,7 @@ class PageFrame:
 
 def clean(text: str) -> str:
     """pdfium marks end-of-line hyphens as U+FFFE (or STX): they were printed as hyphens, so keep them."""
-    text = text.replace("\ufffe", "-").replace("\x02", "-").replace("\t", " ")
-    return CONTROL.sub("", text.translate(PRIVATE_BULLETS))
+    return text if UNCLEAN.search(text) is None else text.translate(CLEAN)
 
 
 def extract_runs(textpage: Any, frame: PageFrame) -> tuple[list[Run], str]:
