@@ -49,13 +49,19 @@ def outline_level(ppr: Any) -> int | None:
 
 
 class Styles:
-    """Lookup of paragraph styles by id, following basedOn chains."""
+    """Lookup of paragraph styles by id, following basedOn chains.
+
+    Every body paragraph asks for its style's chain and heading level, and a document uses a few
+    styles, so both are worked out once per style.
+    """
 
     def __init__(self, root: Any | None) -> None:
         self.styles: dict[str, Style] = {}
         self.default: str | None = None
         for node in [] if root is None else root.iterfind(W + "style"):
             self._add(node)
+        self._chains: dict[str | None, tuple[Style, ...]] = {}
+        self._levels: dict[str | None, int | None] = {}
 
     def _add(self, node: Any) -> None:
         style_id = node.get(W + "styleId")
@@ -76,8 +82,14 @@ class Styles:
             bold=toggled(node.find(W + "rPr"), "b"),
         )
 
-    def chain(self, style_id: str | None) -> list[Style]:
+    def chain(self, style_id: str | None) -> tuple[Style, ...]:
         """The style and its ancestors, nearest first."""
+        chain = self._chains.get(style_id)
+        if chain is None:
+            chain = self._chains[style_id] = self._follow(style_id)
+        return chain
+
+    def _follow(self, style_id: str | None) -> tuple[Style, ...]:
         found: list[Style] = []
         seen: set[str] = set()
         current = style_id or self.default
@@ -85,10 +97,15 @@ class Styles:
             seen.add(current)
             found.append(self.styles[current])
             current = self.styles[current].based_on
-        return found
+        return tuple(found)
 
     def heading_level(self, style_id: str | None) -> int | None:
         """Level from the style's own name ("heading 2" -> 2, "Title" -> 1) or its outline level."""
+        if style_id not in self._levels:
+            self._levels[style_id] = self._heading_level(style_id)
+        return self._levels[style_id]
+
+    def _heading_level(self, style_id: str | None) -> int | None:
         chain = self.chain(style_id)
         if chain:
             name = chain[0].name.strip()
