@@ -8,12 +8,14 @@ wide horizontal gap, e.g. a table gutter or a second column); layout works on th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-#: pdfium joins a line ending in a hyphen to the next and marks the hyphen U+FFFE: split there too.
-LINE_BREAK = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
+#: pdfium joins a line ending in a hyphen to the next and marks the hyphen U+FFFE: split after it too.
+#: (One scan for a character class; a lookbehind alternative would be tried at every character.)
+LINE_END = re.compile(r"\r\n?|\n|\ufffe")
 #: What `clean` does to a character: Word's Symbol/Wingdings bullets (private-use characters) become
 #: "•", pdfium's end-of-line hyphen marks (U+FFFE, STX) "-", tabs spaces, other control characters nothing.
 CLEAN = str.maketrans(
@@ -151,13 +153,20 @@ def extract_runs(textpage: Any, frame: PageFrame) -> tuple[list[Run], str]:
     text = textpage.get_text_range()
     exact = len(text) == textpage.count_chars()
     runs: list[Run] = []
-    start = 0
-    for match in [*LINE_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
+    for start, end in line_spans(text):
         if text[start:end].strip():
             runs.extend(_line_runs(textpage, frame, text, start, end, exact))
-        start = match.end() if match else len(text)
     return runs, text
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each pdfium line in `text`; a line ending in a U+FFFE hyphen keeps it."""
+    start = 0
+    for match in LINE_END.finditer(text):
+        hyphen = match.group() == "\ufffe"
+        yield start, match.end() if hyphen else match.start()
+        start = match.end()
+    yield start, len(text)
 
 
 def _line_runs(textpage: Any, frame: PageFrame, text: str, start: int, end: int, exact: bool) -> list[Run]:
