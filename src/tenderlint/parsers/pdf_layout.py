@@ -7,6 +7,7 @@ wide horizontal gap, e.g. a table gutter or a second column); layout works on th
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -74,6 +75,11 @@ class Line:
 
     def __post_init__(self) -> None:
         runs = self.runs
+        if len(runs) == 1:  # most lines: take the run's own text and box
+            run = runs[0]
+            self.text, self.x0, self.x1, self.top, self.bottom = run.text, run.x0, run.x1, run.top, run.bottom
+            self.height = run.height
+            return
         self.text = _line_text(runs)
         self.x0 = min(run.x0 for run in runs)
         self.x1 = max(run.x1 for run in runs)
@@ -148,14 +154,49 @@ def clean(text: str) -> str:
     return text if UNCLEAN.search(text) is None else text.translate(CLEAN)
 
 
+class _TextBoxes:
+    """Boxes of one pdfium text page, asked for through pdfium's own calls into buffers made once:
+    pypdfium2's helpers build new ctypes numbers on every call, and these calls run for every line."""
+
+    def __init__(self, textpage: Any) -> None:
+        import pypdfium2
+        import pypdfium2.raw as pdfium_c
+
+        self.pdfium_c = pdfium_c
+        self.error = pypdfium2.PdfiumError
+        self.raw = textpage.raw
+        self.edges = tuple(ctypes.c_double() for _ in range(4))  # left, top, right, bottom
+        self.font = pdfium_c.FS_RECTF()
+
+    def rects(self, start: int, count: int) -> list[Box]:
+        """(left, bottom, right, top) of the rectangles pdfium draws for `count` characters from `start`."""
+        total = self.pdfium_c.FPDFText_CountRects(self.raw, start, count)
+        if total == -1:
+            raise self.error("Failed to count rectangles.")
+        get_rect, (left, top, right, bottom) = self.pdfium_c.FPDFText_GetRect, self.edges
+        rects = []
+        for index in range(total):
+            if not get_rect(self.raw, index, left, top, right, bottom):
+                raise self.error("Failed to get rectangle.")
+            rects.append((left.value, bottom.value, right.value, top.value))
+        return rects
+
+    def font_box(self, index: int) -> Box:
+        """(left, bottom, right, top) of a character's font box (pypdfium2's loose charbox)."""
+        if not self.pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.font):
+            raise self.error("Failed to get charbox.")
+        return self.font.left, self.font.bottom, self.font.right, self.font.top
+
+
 def extract_runs(textpage: Any, frame: PageFrame) -> tuple[list[Run], str]:
     """All runs on a page, and the page's plain text (for keyword checks)."""
     text = textpage.get_text_range()
     exact = len(text) == textpage.count_chars()
+    pdfium = _TextBoxes(textpage)
     runs: list[Run] = []
     for start, end in line_spans(text):
         if text[start:end].strip():
-            runs.extend(_line_runs(textpage, frame, text, start, end, exact))
+            runs.extend(_line_runs(textpage, pdfium, frame, text, start, end, exact))
     return runs, text
 
 
@@ -169,14 +210,16 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _line_runs(textpage: Any, frame: PageFrame, text: str, start: int, end: int, exact: bool) -> list[Run]:
+def _line_runs(
+    textpage: Any, pdfium: _TextBoxes, frame: PageFrame, text: str, start: int, end: int, exact: bool
+) -> list[Run]:
     """Runs for text[start:end], one pdfium line; split at wide gaps between its boxes."""
     char_start, char_count = (start, end - start) if exact else _char_range(textpage, start, end)
     if char_count <= 0:
         return []
     boxes = []
-    for index in range(textpage.count_rects(char_start, char_count)):
-        box = frame.box(textpage.get_rect(index))
+    for rect in pdfium.rects(char_start, char_count):
+        box = frame.box(rect)
         if box[2] - box[0] > 0.3 and box[3] - box[1] > 0.3:  # pdfium emits empty boxes for spaces
             boxes.append(box)
     if not boxes:
@@ -184,29 +227,38 @@ def _line_runs(textpage: Any, frame: PageFrame, text: str, start: int, end: int,
     boxes.sort()
     segment = text[start:end]
     first = char_start + len(segment) - len(segment.lstrip()) if exact else char_start
-    top, bottom = _extent(textpage, frame, first, boxes)
-    groups: list[list[Box]] = [[boxes[0]]]
-    for box in boxes[1:]:
-        if box[0] - max(b[2] for b in groups[-1]) > max(GAP_HEIGHTS * (bottom - top), GAP_MIN):
-            groups.append([box])
-        else:
-            groups[-1].append(box)
+    top, bottom = _extent(pdfium, frame, first, boxes)
+    groups = _gap_groups(boxes, max(GAP_HEIGHTS * (bottom - top), GAP_MIN))
     if len(groups) == 1 or not exact:
         return [_run(segment, [box for group in groups for box in group], top, bottom)]
     runs = []
     for (piece, index), group in zip(_split(textpage, frame, groups, start, end, text), groups):
         if index is not None:
-            runs.append(_run(piece, group, *_extent(textpage, frame, index, group)))
+            runs.append(_run(piece, group, *_extent(pdfium, frame, index, group)))
     return runs
 
 
-def _extent(textpage: Any, frame: PageFrame, index: int, boxes: list[Box]) -> tuple[float, float]:
+def _gap_groups(boxes: list[Box], gap: float) -> list[list[Box]]:
+    """Boxes (sorted left to right) in groups split where the ink leaves a gap wider than `gap`."""
+    groups: list[list[Box]] = [[boxes[0]]]
+    right = boxes[0][2]  # the right edge of the group so far
+    for box in boxes[1:]:
+        if box[0] - right > gap:
+            groups.append([box])
+            right = box[2]
+        else:
+            groups[-1].append(box)
+            right = max(right, box[2])
+    return groups
+
+
+def _extent(pdfium: _TextBoxes, frame: PageFrame, index: int, boxes: list[Box]) -> tuple[float, float]:
     """Top and bottom of a run from the font's box for its first character.
 
     Ink boxes vary with the letters ("and" is shorter than "Sp"); the font box does not, so
     line heights and spacing compare fairly.
     """
-    _, top, _, bottom = frame.box(textpage.get_charbox(index, loose=True))
+    _, top, _, bottom = frame.box(pdfium.font_box(index))
     if bottom - top < 0.3:
         return min(b[1] for b in boxes), max(b[3] for b in boxes)
     return top, bottom
