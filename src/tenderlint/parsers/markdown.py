@@ -36,7 +36,8 @@ INLINE_RULES = frozenset(
         "entity",
     )
 )
-WORD_BREAK = re.compile(r"[\s*_`\[\]]+")
+#: A word for matching rendered text to its markup: a run of characters that are neither space nor markup.
+WORD = re.compile(r"[^\s*_`\[\]]+")
 
 #: A rendered line of a block: (text, 1-based line, 1-based column).
 Line = tuple[str, int, int]
@@ -311,5 +312,5 @@ def _probe_offset(raw: str, text: str) -> int:
 
 
 def _first_word(text: str) -> str:
-    words = WORD_BREAK.split(text.strip(), maxsplit=2)
-    return next((word for word in words if word), "")
+    word = WORD.search(text)
+    return word.group() if word else ""
