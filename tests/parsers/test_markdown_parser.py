@@ -174,3 +174,66 @@ def test_only_front_matter_is_empty() -> None:
     with pytest.raises(InputError) as caught:
         _parse("---\ntitle: x\n---\n\n```\ncode\n```\n")
     assert caught.value.code == errors.EMPTY
+
+
+PLAIN_PIECES = [
+    "word",
+    "Price",
+    "70%",
+    "£21.50",
+    "a-b",
+    "(1)",
+    "#",
+    "-",
+    "+",
+    "|",
+    ":",
+    ".",
+    "~",
+    "=",
+    "x_",
+    "]",
+]
+SPACING = [" ", "  ", "   ", "\t", "\u00a0", "\n", "\n   ", "  \n", "\n\n", "\n1. ", "\n- ", "\n> "]
+#: Markup, so the test also shows that content holding any of it is tokenised.
+MARKUP_PIECES = [
+    *("*", "*em*", "**strong**", "_em_", "`code`", "[link](u)", "![image](u)", "<b>x</b>", "<!-- x -->"),
+    *("&amp;", "\\", "\\*", "<http://a.b>", "[", "]"),
+]
+
+
+def _tokenise_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the parser send every inline token through markdown-it, as it did before the plain-text path."""
+    import re
+
+    from tenderlint.parsers import markdown
+
+    monkeypatch.setattr(markdown, "INLINE_MARKUP", re.compile(r"[\s\S]|^"))
+
+
+def test_plain_inline_content_reads_as_if_tokenised(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping inline tokenising for content without markup never changes a block or a location."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    pieces = st.lists(st.sampled_from(PLAIN_PIECES + SPACING + MARKUP_PIECES), min_size=1, max_size=40).map(
+        "".join
+    )
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(pieces)
+    def check(text: str) -> None:
+        data = text.encode()
+        try:
+            fast = MarkdownParser().parse(data, "x.md")
+        except InputError:
+            fast = None
+        with monkeypatch.context() as patch:
+            _tokenise_everything(patch)
+            try:
+                slow = MarkdownParser().parse(data, "x.md")
+            except InputError:
+                slow = None
+        assert fast == slow
+
+    check()

@@ -9,6 +9,8 @@ from tenderlint.parsers import headings
 from tenderlint.parsers.docx_numbering import Numbering
 from tenderlint.parsers.docx_styles import BODY_OUTLINE, Styles, numbering_props, outline_level
 from tenderlint.parsers.docx_text import (
+    PARAGRAPH,
+    TABLE,
     W,
     comment_anchors,
     iter_paragraphs,
@@ -19,6 +21,7 @@ from tenderlint.parsers.docx_text import (
 from tenderlint.parsers.wordproc import Outline, to_int
 
 WRAPPERS = (W + "sdtContent", W + "customXml")
+PARAGRAPH_PROPERTIES, PARAGRAPH_STYLE, VAL = W + "pPr", W + "pStyle", W + "val"
 TOC_GALLERY = "table of contents"
 
 
@@ -36,9 +39,9 @@ class BodyWalker:
         """Visit the block-level children of w:body (or of a content control inside it)."""
         for child in container:
             tag = child.tag
-            if tag == W + "p":
+            if tag == PARAGRAPH:
                 self.paragraph(child)
-            elif tag == W + "tbl":
+            elif tag == TABLE:
                 self.table(child)
             elif tag == W + "sdt":
                 if not _is_toc(child):
@@ -151,9 +154,9 @@ class BodyWalker:
 
 
 def _style_of(p: Any) -> tuple[str | None, Any]:
-    ppr = p.find(W + "pPr")
-    style = None if ppr is None else ppr.find(W + "pStyle")
-    return (None if style is None else style.get(W + "val")), ppr
+    ppr = p.find(PARAGRAPH_PROPERTIES)
+    style = None if ppr is None else ppr.find(PARAGRAPH_STYLE)
+    return (None if style is None else style.get(VAL)), ppr
 
 
 def _mark_deleted(ppr: Any) -> bool:

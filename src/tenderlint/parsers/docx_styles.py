@@ -48,14 +48,29 @@ def outline_level(ppr: Any) -> int | None:
     return None if node is None else to_int(node.get(W + "val"))
 
 
+@dataclass(frozen=True)
+class _Inherited:
+    """What a paragraph of one style gets from the style's basedOn chain."""
+
+    heading_level: int | None
+    toc: bool
+    bold: bool
+    numbering: tuple[str | None, int | None]
+
+
 class Styles:
-    """Lookup of paragraph styles by id, following basedOn chains."""
+    """Lookup of paragraph styles by id, following basedOn chains.
+
+    Every body paragraph asks what its style gives it, and a document uses a few styles, so each
+    style's chain is followed once.
+    """
 
     def __init__(self, root: Any | None) -> None:
         self.styles: dict[str, Style] = {}
         self.default: str | None = None
         for node in [] if root is None else root.iterfind(W + "style"):
             self._add(node)
+        self._inherited: dict[str | None, _Inherited] = {}
 
     def _add(self, node: Any) -> None:
         style_id = node.get(W + "styleId")
@@ -89,34 +104,42 @@ class Styles:
 
     def heading_level(self, style_id: str | None) -> int | None:
         """Level from the style's own name ("heading 2" -> 2, "Title" -> 1) or its outline level."""
-        chain = self.chain(style_id)
-        if chain:
-            name = chain[0].name.strip()
-            match = HEADING_NAME.match(name) or HEADING_NAME.match(style_id or "")
-            if match:
-                return int(match.group(1))
-            if name.lower() == "title":
-                return 1
-        for style in chain:
-            if style.outline is not None:
-                return style.outline + 1 if 0 <= style.outline < BODY_OUTLINE else None
-        return None
+        return self._inherit(style_id).heading_level
 
     def is_bold(self, style_id: str | None) -> bool:
         """Whether the style (or the nearest ancestor that says) makes its text bold."""
-        for style in self.chain(style_id):
-            if style.bold is not None:
-                return style.bold
-        return False
+        return self._inherit(style_id).bold
 
     def is_toc(self, style_id: str | None) -> bool:
         """True for the "TOC 1".."TOC 9" styles Word gives table-of-contents lines."""
-        chain = self.chain(style_id)
-        return bool(chain) and bool(TOC_NAME.match(chain[0].name.strip()))
+        return self._inherit(style_id).toc
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a style gives its paragraphs, from the nearest style in the chain that has one."""
-        for style in self.chain(style_id):
-            if style.num_id is not None:
-                return style.num_id, style.ilvl
-        return None, None
+        return self._inherit(style_id).numbering
+
+    def _inherit(self, style_id: str | None) -> _Inherited:
+        inherited = self._inherited.get(style_id)
+        if inherited is None:
+            chain = self.chain(style_id)
+            inherited = self._inherited[style_id] = _Inherited(
+                heading_level=_heading_level(style_id, chain),
+                toc=bool(chain) and bool(TOC_NAME.match(chain[0].name.strip())),
+                bold=next((style.bold for style in chain if style.bold is not None), False),
+                numbering=next(((s.num_id, s.ilvl) for s in chain if s.num_id is not None), (None, None)),
+            )
+        return inherited
+
+
+def _heading_level(style_id: str | None, chain: list[Style]) -> int | None:
+    if chain:
+        name = chain[0].name.strip()
+        match = HEADING_NAME.match(name) or HEADING_NAME.match(style_id or "")
+        if match:
+            return int(match.group(1))
+        if name.lower() == "title":
+            return 1
+    for style in chain:
+        if style.outline is not None:
+            return style.outline + 1 if 0 <= style.outline < BODY_OUTLINE else None
+    return None

@@ -37,6 +37,10 @@ SKIPPED = frozenset(
         "endnoteRef",
     )
 )
+# Tags compared against for every element walked, spelled out once.
+TEXT, FIELD_CHAR, ALTERNATE = W + "t", W + "fldChar", MC + "AlternateContent"
+PARAGRAPH, TABLE, ROW, CELL = W + "p", W + "tbl", W + "tr", W + "tc"
+CONTAINERS = frozenset((W + "sdt", W + "sdtContent", W + "customXml"))
 LITERALS = {W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 PICTURES = frozenset((W + "drawing", W + "pict", W + "object"))
 COMMENT_MARKS = (W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")
@@ -50,22 +54,22 @@ class _Walker:
         self.fields: list[bool] = []
 
     def visible(self) -> bool:
-        return all(self.fields)
+        return not self.fields or all(self.fields)
 
     def walk(self, element: Any) -> None:
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in SKIPPED:
                 continue
-            if tag == W + "t":
+            if tag == TEXT:
                 if self.visible():
                     self.parts.append(child.text or "")
             elif tag in LITERALS:
                 if self.visible():
                     self.parts.append(LITERALS[tag])
-            elif tag == W + "fldChar":
+            elif tag == FIELD_CHAR:
                 self._field_char(child.get(W + "fldCharType"))
-            elif tag == MC + "AlternateContent":
+            elif tag == ALTERNATE:
                 branch = choose_branch(child)
                 if branch is not None:
                     self.walk(branch)
@@ -160,13 +164,13 @@ def iter_paragraphs(container: Any) -> Iterator[Any]:
     """Paragraphs of a block container in reading order, looking into tables and content controls."""
     for child in container:
         tag = child.tag
-        if tag == W + "p":
+        if tag == PARAGRAPH:
             yield child
-        elif tag == W + "tbl":
-            for row in wrapped_children(child, W + "tr"):
-                for cell in wrapped_children(row, W + "tc"):
+        elif tag == TABLE:
+            for row in wrapped_children(child, ROW):
+                for cell in wrapped_children(row, CELL):
                     yield from iter_paragraphs(cell)
-        elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+        elif tag in CONTAINERS:
             yield from iter_paragraphs(child)
 
 
@@ -175,7 +179,7 @@ def wrapped_children(element: Any, tag: str) -> Iterator[Any]:
     for child in element:
         if child.tag == tag:
             yield child
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+        elif child.tag in CONTAINERS:
             yield from wrapped_children(child, tag)
 
 

@@ -7,6 +7,7 @@ see the words a reader sees, while each line keeps the line and column of its so
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,26 @@ from tenderlint.parsers.textdecode import decode_text
 
 FRONT_MATTER_END = ("---", "...")
 SKIPPED = {"code_block", "fence", "hr"}
+#: Characters that can open inline markup in CommonMark (escape, code span, emphasis, link, image,
+#: autolink, inline HTML, entity). Inline content without any of them is plain text and line breaks.
+INLINE_MARKUP = re.compile(r"[\\`*_\[!<&]")
+#: The inline rules INLINE_MARKUP is written for: with any other, every inline token is tokenised.
+INLINE_RULES = frozenset(
+    (
+        "text",
+        "newline",
+        "escape",
+        "backticks",
+        "emphasis",
+        "link",
+        "image",
+        "autolink",
+        "html_inline",
+        "entity",
+    )
+)
+#: A word for matching rendered text to its markup: a run of characters that are neither space nor markup.
+WORD = re.compile(r"[^\s*_`\[\]]+")
 
 #: A rendered line of a block: (text, 1-based line, 1-based column).
 Line = tuple[str, int, int]
@@ -42,8 +63,11 @@ class MarkdownParser:
         from markdown_it import MarkdownIt
 
         text = blank_front_matter(decode_text(data))
-        tokens = MarkdownIt("commonmark").enable("table").parse(text)
-        builder = _Builder(text.split("\n"), Document(path=path, format=self.format))
+        # Inline content is tokenised on demand (`_Inline`): most paragraphs are plain text.
+        md = MarkdownIt("commonmark").enable("table").disable("inline")
+        env: dict[str, Any] = {}
+        tokens = md.parse(text, env)
+        builder = _Builder(text.split("\n"), Document(path=path, format=self.format), _Inline(md, env))
         builder.run(tokens)
         document = builder.document
         return suppress.finish(document, builder.tracker)
@@ -60,14 +84,38 @@ def blank_front_matter(text: str) -> str:
     return text
 
 
+class _Inline:
+    """markdown-it's core `inline` step, done per token when the builder needs it.
+
+    Content without inline markup tokenises to text and line breaks only, so its rendered lines
+    are its source lines (bar outer spaces, which rendering drops anyway) and it is not tokenised.
+    """
+
+    def __init__(self, md: Any, env: dict[str, Any]) -> None:
+        self.md = md
+        self.env = env  # link reference definitions found by the block pass
+        self.plain_text_safe = set(md.get_active_rules()["inline"]) <= INLINE_RULES
+
+    def is_plain(self, content: str) -> bool:
+        return self.plain_text_safe and INLINE_MARKUP.search(content) is None
+
+    def children(self, token: Any) -> list[Any]:
+        if not token.children:  # the block pass leaves it None or empty
+            token.children = []
+            self.md.inline.parse(token.content, self.md, self.env, token.children)
+        return token.children
+
+
 class _Builder:
     """Walks the token stream once, emitting blocks in reading order."""
 
-    def __init__(self, source: list[str], document: Document) -> None:
+    def __init__(self, source: list[str], document: Document, inline: _Inline) -> None:
         self.source = source
         self.document = document
+        self.inline_parser = inline
         self.tracker = SuppressionTracker()
         self.trail: list[tuple[int, str]] = []
+        self.names: tuple[str, ...] = ()  # the trail's titles, rebuilt when a heading changes it
         self.items: list[_Item] = []
         self.tables = 0
 
@@ -106,6 +154,7 @@ class _Builder:
         while self.trail and self.trail[-1][0] >= level:
             self.trail.pop()
         self.trail.append((level, text))
+        self.names = tuple(title for _, title in self.trail)
         self.emit(BlockKind.HEADING, lines, level=level)
 
     def paragraph(self, lines: list[Line]) -> None:
@@ -171,25 +220,30 @@ class _Builder:
 
     def inline(self, token: Any) -> list[Line]:
         """Render an inline token to plain-text lines, each with its source line and column."""
+        raw_lines = token.content.split("\n")
+        if self.inline_parser.is_plain(token.content):
+            parts: Iterable[tuple[int, str]] = enumerate(raw_lines)  # each line renders as itself
+        else:
+            parts = _raw_line_indexes(raw_lines, self.rendered(token))
+        lines: list[Line] = []
+        for raw_index, part in parts:
+            text = " ".join(part.split())
+            if text:
+                line_index = token.map[0] + raw_index
+                lines.append((text, line_index + 1, self.column(line_index, raw_lines[raw_index], text)))
+        return lines
+
+    def rendered(self, token: Any) -> list[str]:
+        """The text of an inline token with markup removed, split at line breaks; feeds its comments."""
         parts = [""]
-        for child in token.children or []:
+        for child in self.inline_parser.children(token):
             if child.type in ("text", "text_special", "code_inline"):
                 parts[-1] += child.content
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append("")
             elif child.type == "html_inline":
                 self.comment(child.content, inside=True)
-        raw_lines = token.content.split("\n")
-        lines: list[Line] = []
-        raw_index = 0
-        for part in parts:
-            raw_index = _find_raw_line(raw_lines, part, raw_index)
-            text = " ".join(part.split())
-            if text:
-                line_index = token.map[0] + raw_index
-                lines.append((text, line_index + 1, self.column(line_index, raw_lines[raw_index], text)))
-            raw_index += 1
-        return lines
+        return parts
 
     def column(self, line_index: int, raw: str, text: str) -> int:
         """1-based source column of the first character of `text` (rendered from `raw`)."""
@@ -205,7 +259,7 @@ class _Builder:
         self.tracker.feed_text(html, inside_block=inside)
 
     def trail_names(self) -> tuple[str, ...]:
-        return tuple(text for _, text in self.trail)
+        return self.names
 
     def emit(
         self, kind: BlockKind, lines: list[Line], level: int | None = None, number: str | None = None
@@ -226,6 +280,15 @@ class _Builder:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def _raw_line_indexes(raw_lines: list[str], parts: list[str]) -> Iterator[tuple[int, str]]:
+    """Each rendered line with the index of the raw source line it came from."""
+    raw_index = 0
+    for part in parts:
+        raw_index = _find_raw_line(raw_lines, part, raw_index)
+        yield raw_index, part
+        raw_index += 1
 
 
 def _find_raw_line(raw_lines: list[str], part: str, start: int) -> int:
@@ -249,5 +312,5 @@ def _probe_offset(raw: str, text: str) -> int:
 
 
 def _first_word(text: str) -> str:
-    words = re.split(r"[\s*_`\[\]]+", text.strip(), maxsplit=2)
-    return next((word for word in words if word), "")
+    word = WORD.search(text)
+    return word.group() if word else ""

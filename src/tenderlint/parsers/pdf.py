@@ -225,6 +225,8 @@ class PdfOutline:
 
     body: float
     trail: list[tuple[int, str]] = field(default_factory=list)
+    #: The trail's titles, which every block carries: rebuilt only when a heading changes the trail.
+    titles: tuple[str, ...] = ()
 
     def heading(self, group: list[Line]) -> tuple[headings.Heading, int] | None:
         """The heading that opens this paragraph and how many of its lines it takes, if any."""
@@ -241,9 +243,10 @@ class PdfOutline:
     def enter(self, heading: headings.Heading, title: str) -> None:
         self.trail = [(level, text) for level, text in self.trail if level < heading.level]
         self.trail.append((heading.level, " ".join(title.split())))
+        self.titles = tuple(text for _, text in self.trail)
 
     def names(self) -> tuple[str, ...]:
-        return tuple(text for _, text in self.trail)
+        return self.titles
 
 
 def page_blocks(page: _Page, pitch: float, tables: int, outline: PdfOutline) -> tuple[list[Block], int]:

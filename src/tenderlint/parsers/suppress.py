@@ -85,6 +85,8 @@ class SuppressionTracker:
         """The suppressions for the block about to be emitted (consumes any disable-next)."""
         codes = self.active | self.pending_next
         self.pending_next, self.deferred = self.deferred, set()
+        if not codes:  # the usual case: nothing suppressed, no markers to build
+            return ()
         markers = {f"{DIRECTIVE_ID}{self.origin.get(code, 0)}" for code in codes}
         return tuple(sorted(codes)) + tuple(sorted(markers))
 

@@ -55,13 +55,14 @@ class Outline:
         self.paragraphs = 0
         self.tables = 0
         self._trail: list[tuple[int, str]] = []
+        self._titles: tuple[str, ...] = ()  # the trail as blocks carry it, rebuilt when a heading changes it
         # The level of the last heading set by a heading style: headings inferred from layout nest
         # under it, so a bold subheading never closes the styled section it sits in.
         self._styled_level = 0
 
     @property
     def trail(self) -> tuple[str, ...]:
-        return tuple(title for _, title in self._trail)
+        return self._titles
 
     def add_paragraph(
         self,
@@ -131,6 +132,7 @@ class Outline:
         title = " ".join(title.split())
         self._trail = [(lvl, t) for lvl, t in self._trail if lvl < level]
         self._trail.append((level, title))
+        self._titles = tuple(title for _, title in self._trail)
 
 
 def furniture_blocks(texts: Iterable[str], kind: BlockKind, part: str) -> list[Block]:
