@@ -258,17 +258,20 @@ def _lemma_forms_of(spec: dict) -> frozenset[str] | None:
         values = [value]
     else:
         return None
-    forms = lemma_forms()
+    forms = lemma_forms(frozenset(values))
     return frozenset(form for v in values for form in forms.get(v, {v.lower()}))
 
 
-@lru_cache(maxsize=1)
-def lemma_forms() -> dict[str, set[str]]:
-    """Lemma to the lower-cased words that have it (a word not in the table is its own lemma)."""
+@lru_cache(maxsize=256)
+def lemma_forms(wanted: frozenset[str]) -> dict[str, set[str]]:
+    """Each wanted lemma that some word has, to the lower-cased words that have it (a word not in the
+    table is its own lemma). One pass over the table for the few lemmas patterns name, rather than
+    inverting the whole table at start-up."""
     table = lemmas()
     forms: dict[str, set[str]] = {}
     for word, lemma in table.items():
-        forms.setdefault(lemma, set()).add(word.lower())
+        if lemma in wanted:
+            forms.setdefault(lemma, set()).add(word.lower())
     for lemma, words in forms.items():
         if lemma not in table:
             words.add(lemma.lower())
