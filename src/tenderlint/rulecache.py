@@ -1,4 +1,5 @@
-"""A cache of loaded rule packs across runs, so that start-up does not parse and check YAML every time.
+"""A cache of loaded rule packs (and tables derived from data files) across runs, so that start-up does
+not parse and check YAML every time.
 
 Reading the built-in packs (YAML, concept inflections from the lemma table, regex safety checks) is
 most of what a one-page run costs. The result is pickled in the user's cache folder under a key that

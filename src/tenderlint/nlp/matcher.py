@@ -10,7 +10,7 @@ anything else raises Unsupported, and the run uses spaCy for all patterns instea
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from tenderlint.nlp.anchors import COMMON, written_forms
@@ -172,8 +172,16 @@ class TokenPattern:
             raise Unsupported(f"pattern {pattern!r} is not a list of tokens")
         self.elements: list[Element] = [(compile_token(spec), *_repeat(spec.get("OP"))) for spec in pattern]
         self.anchor = _anchor(pattern, self.elements)
+        # A single token that is one of listed lower-cased words (every concept's `words`): its matches
+        # are where those words occur, with no test to run.
+        self.one_of = _lower_words(pattern[0]) if len(pattern) == 1 and "OP" not in pattern[0] else None
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        if self.one_of is not None:
+            return [(i, i + 1) for word in tokens.present(self.one_of) for i in tokens.positions(word)]
+        return self._matches(tokens)
+
+    def _matches(self, tokens: Tokens) -> Iterator[tuple[int, int]]:
         if self.anchor is None:
             starts: Iterable[int] = range(len(tokens))
         else:
@@ -221,6 +229,20 @@ class TokenPattern:
                 return []
             current = reached
         return sorted(current)
+
+
+def _lower_words(spec: dict) -> frozenset[str] | None:
+    """The words a token spec `{LOWER: word}` or `{LOWER: {IN: [words]}}` allows, when that is all
+    it says (the same test `_plain_text_test` builds)."""
+    if list(spec) != ["LOWER"]:
+        return None
+    value = spec["LOWER"]
+    if isinstance(value, str):
+        return frozenset((value,))
+    listed = value.get("IN") if isinstance(value, dict) and list(value) == ["IN"] else None
+    if isinstance(listed, list) and all(isinstance(v, str) for v in listed):
+        return frozenset(listed)
+    return None
 
 
 def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str], int, int] | None:
