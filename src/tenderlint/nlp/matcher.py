@@ -175,6 +175,9 @@ class TokenPattern:
         # A single token that is one of listed lower-cased words (every concept's `words`): its matches
         # are where those words occur, with no test to run.
         self.one_of = _lower_words(pattern[0]) if len(pattern) == 1 and "OP" not in pattern[0] else None
+        # Words of which a block must hold one for each other required token, so that most blocks are
+        # passed over without trying a single start.
+        self.required = _required_words(pattern, self.elements, self.anchor)
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
         if self.one_of is not None:
@@ -182,6 +185,9 @@ class TokenPattern:
         return self._matches(tokens)
 
     def _matches(self, tokens: Tokens) -> Iterator[tuple[int, int]]:
+        for words in self.required:
+            if not tokens.has_any(words):
+                return
         if self.anchor is None:
             starts: Iterable[int] = range(len(tokens))
         else:
@@ -243,6 +249,21 @@ def _lower_words(spec: dict) -> frozenset[str] | None:
     if isinstance(listed, list) and all(isinstance(v, str) for v in listed):
         return frozenset(listed)
     return None
+
+
+def _required_words(
+    pattern: list[dict], elements: list[Element], anchor: tuple[frozenset[str], int, int] | None
+) -> tuple[frozenset[str], ...]:
+    """For each token every match needs (at least once, not negated) whose lower-cased forms can be
+    listed, those forms, leaving out the anchor's (tested on its own), fewest words first."""
+    found = {
+        words
+        for spec, (_, fewest, _, negated) in zip(pattern, elements)
+        if fewest >= 1 and not negated
+        for words in (written_forms(spec),)
+        if words and (anchor is None or words != anchor[0])
+    }
+    return tuple(sorted(found, key=lambda words: (len(words), sorted(words))))
 
 
 def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str], int, int] | None:

@@ -102,9 +102,10 @@ class Tokenizer:
         """The common case, words separated by single spaces: `_split` without its per-run bookkeeping."""
         spans: list[tuple[int, int]] = []
         position = 0
+        known = self.cache.get
         for chunk in text.split(" "):
             if chunk:
-                pieces = self._cached_chunk(chunk)
+                pieces = known(chunk) or self._cached_chunk(chunk)
                 if len(pieces) == 1:
                     spans.append((position, position + len(chunk)))
                 else:
@@ -231,9 +232,10 @@ class Tokenizer:
     def _apply_late_specials(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`)."""
         words = [text[a:b] for a, b in spans]
+        late = self.late_specials
         found = set()
-        for start, word in enumerate(words):
-            for pieces in self.late_specials.get(word, ()):
+        for start in [i for i, word in enumerate(words) if word in late]:
+            for pieces in late[words[start]]:
                 if tuple(words[start : start + len(pieces)]) == pieces:
                     found.add((start, start + len(pieces)))
         if not found:
