@@ -178,6 +178,15 @@ class TokenPattern:
         # Words of which a block must hold one for each other required token, so that most blocks are
         # passed over without trying a single start.
         self.required = _required_words(pattern, self.elements, self.anchor)
+        # Required tokens given by lemma (LEMMA: use finds "used"): their forms are listed on first use,
+        # for every pattern's lemmas in one pass over the lemma table (see required_lemma_forms).
+        self.lemma_specs = [
+            spec
+            for spec, (_, fewest, _, negated) in zip(pattern, self.elements)
+            if fewest >= 1 and not negated and not written_forms(spec) and _lemma_values(spec)
+        ]
+        LEMMA_VALUES.update(value for spec in self.lemma_specs for value in _lemma_values(spec) or ())
+        self.lemma_required: tuple[frozenset[str], ...] | None = None if self.lemma_specs else ()
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
         if self.one_of is not None:
@@ -186,6 +195,11 @@ class TokenPattern:
 
     def _matches(self, tokens: Tokens) -> Iterator[tuple[int, int]]:
         for words in self.required:
+            if not tokens.has_any(words):
+                return
+        if self.lemma_required is None:
+            self.lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
+        for words in self.lemma_required:
             if not tokens.has_any(words):
                 return
         if self.anchor is None:
@@ -292,17 +306,33 @@ def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str
     return None
 
 
-def _lemma_forms_of(spec: dict) -> frozenset[str] | None:
-    """Every lower-cased word whose lemma a token's LEMMA condition allows, when they can be listed."""
+def _lemma_values(spec: dict) -> list[str] | None:
+    """The lemmas a token's LEMMA condition allows, when they are listed (a string or IN)."""
     value = spec.get("LEMMA")
     if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-        values = [str(v) for v in value["IN"]]
-    elif isinstance(value, str):
-        values = [value]
-    else:
+        return [str(v) for v in value["IN"]]
+    if isinstance(value, str):
+        return [value]
+    return None
+
+
+def _lemma_forms_of(spec: dict, lemmas_known: frozenset[str] | None = None) -> frozenset[str] | None:
+    """Every lower-cased word whose lemma a token's LEMMA condition allows, when they can be listed.
+    The table is read for `lemmas_known` (which must include the spec's), else for the spec's alone."""
+    values = _lemma_values(spec)
+    if values is None:
         return None
-    forms = lemma_forms(frozenset(values))
+    forms = lemma_forms(frozenset(values) if lemmas_known is None else lemmas_known)
     return frozenset(form for v in values for form in forms.get(v, {v.lower()}))
+
+
+#: Every lemma that a required LEMMA token of a compiled pattern names.
+LEMMA_VALUES: set[str] = set()
+
+
+def required_lemma_forms(spec: dict) -> frozenset[str]:
+    """`_lemma_forms_of(spec)`, with the table read once for all the patterns' lemmas together."""
+    return _lemma_forms_of(spec, frozenset(LEMMA_VALUES)) or frozenset()
 
 
 @lru_cache(maxsize=256)
