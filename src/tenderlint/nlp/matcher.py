@@ -204,6 +204,9 @@ class TokenPattern:
                 return
         if self.anchor is None:
             starts: Iterable[int] = range(len(tokens))
+            test, fewest, most, negated = self.elements[0]
+            if fewest == 1 and most == 1 and not negated:  # try only where the first token fits
+                starts = [i for i in starts if test(tokens, i)]
         else:
             words, nearest, farthest = self.anchor
             present = tokens.present(words)
