@@ -67,7 +67,7 @@ class Caseless:
     def _choose(self, text: str) -> tuple[re.Pattern[str], str]:
         folded = self._folded if self._folded is not None else self.folded
         if folded is not None:
-            lowered = text.lower()
+            lowered = _lowered(text)
             if len(lowered) == len(text):
                 return folded, lowered
         return self.ignorecase, text
@@ -104,6 +104,23 @@ class Caseless:
 
     def __hash__(self) -> int:
         return hash((self.pattern, self.flags_given | re.IGNORECASE))
+
+
+#: The last few texts searched, with their lower-cased copies: one text (a document's whole text, a
+#: sentence) is usually searched by many patterns in a row, and lower-casing it is a pass over it.
+_RECENT: list[tuple[str, str]] = []
+RECENT_SIZE = 4
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()`, reused when this very string object was lower-cased just before."""
+    for seen, lowered in _RECENT:
+        if seen is text:
+            return lowered
+    lowered = text.lower()
+    _RECENT.insert(0, (text, lowered))
+    del _RECENT[RECENT_SIZE:]
+    return lowered
 
 
 def caseless(pattern: str, flags: int = 0) -> Caseless:
