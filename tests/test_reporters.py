@@ -356,3 +356,12 @@ def test_jsonl_line_separators_in_documents_do_not_split_records(tmp_path):
     out = run_cli("spec.txt", "--format", "jsonl", cwd=tmp_path).stdout.decode("utf-8")
     [record] = [json.loads(line) for line in out.splitlines()]
     assert record["code"] == "TL201" and "\u2028or\u2029by\x85the" in record["excerpt"]
+
+
+def test_json_writes_each_finding_on_one_line():
+    """Indented down to each file's fields, then one finding a line (encoded in C: large runs are fast)."""
+    text = report("json")
+    lines = [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if '"code": "TL' in line]
+    findings = [f for f in baseline()["files"] for f in f["findings"]]
+    assert lines == findings and findings
+    assert text.startswith('{\n  "version": 1,\n') and text.endswith("\n}\n")

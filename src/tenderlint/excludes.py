@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pathspec
-
 from tenderlint.config import Settings
 
 
@@ -20,7 +18,11 @@ class Excludes:
 
     def __init__(self, patterns: tuple[str, ...], base: Path) -> None:
         self.base = _real(base)
-        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+        self.spec = None
+        if patterns:  # pathspec is imported only then: it is a noticeable part of a one-file run's start-up
+            import pathspec
+
+            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Excludes:

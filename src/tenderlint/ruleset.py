@@ -11,6 +11,7 @@ from tenderlint.citations import Citation, load_citations
 from tenderlint.findings import RuleMeta, Severity
 from tenderlint.nlp.concepts import Concept, check_names
 from tenderlint.plugin.host import collect
+from tenderlint.rulecache import cached
 from tenderlint.rules.base import DocumentRule
 from tenderlint.rules.pattern import PatternRule, load_pack
 from tenderlint.yamlload import PackError
@@ -83,9 +84,28 @@ def load_ruleset(extra_packs: tuple[str, ...] = ()) -> RuleSet:
 def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
     pack_paths = [Path(p) for group in collect("tenderlint_rule_packs") for p in group]
     pack_paths += [Path(p) for p in extra_packs]
+    pack_files = [file for path in pack_paths for file in _pack_files(path)]
+    # Present in any form (a FIFO, a broken link) it is read, and refused with a reason, not skipped.
+    extra_citations = [
+        p / "citations.yaml" for p in map(Path, extra_packs) if os.path.lexists(p / "citations.yaml")
+    ]
+    citation_files = [Path(p) for group in collect("tenderlint_citations") for p in group] + extra_citations
+    pattern_rules, concepts, citations = cached(
+        [*pack_files, *citation_files], lambda: _read_packs(pack_files, citation_files)
+    )
+    document_rules = [_instance(cls) for group in collect("tenderlint_rules") for cls in group]
+    ruleset = RuleSet(pattern_rules, document_rules, citations, concepts)
+    _check(ruleset)
+    return ruleset
+
+
+def _read_packs(
+    pack_files: list[Path], citation_files: list[Path]
+) -> tuple[list[PatternRule], dict[str, Concept], dict[str, Citation]]:
+    """The pattern rules (with their concepts bound), concepts and citations the pack files define."""
     pattern_rules: list[PatternRule] = []
     concepts: dict[str, Concept] = {}
-    for file in (file for path in pack_paths for file in _pack_files(path)):
+    for file in pack_files:
         rules, defined = load_pack(file)
         pattern_rules.extend(rules)
         for name, concept in defined.items():
@@ -93,15 +113,7 @@ def _load_ruleset(extra_packs: tuple[str, ...]) -> RuleSet:
                 raise PackError(f"{file}: concept {name!r} is already defined in {concepts[name].source}")
             concepts[name] = concept
     pattern_rules = [_bind(rule, concepts) for rule in pattern_rules]
-    # Present in any form (a FIFO, a broken link) it is read, and refused with a reason, not skipped.
-    extra_citations = [
-        p / "citations.yaml" for p in map(Path, extra_packs) if os.path.lexists(p / "citations.yaml")
-    ]
-    citation_files = [Path(p) for group in collect("tenderlint_citations") for p in group] + extra_citations
-    document_rules = [_instance(cls) for group in collect("tenderlint_rules") for cls in group]
-    ruleset = RuleSet(pattern_rules, document_rules, load_citations(citation_files), concepts)
-    _check(ruleset)
-    return ruleset
+    return pattern_rules, concepts, load_citations(citation_files)
 
 
 def _instance(cls: type) -> DocumentRule:

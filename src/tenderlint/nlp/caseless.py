@@ -24,27 +24,52 @@ _LITERALS = {_sre_constants.LITERAL, _sre_constants.NOT_LITERAL}
 
 
 class Caseless:
-    """A compiled case-insensitive pattern with the methods of `re.Pattern` that rules use."""
+    """A case-insensitive pattern with the methods of `re.Pattern` that rules use.
 
-    __slots__ = ("folded", "ignorecase")
+    Compiled on first use, and only in the form the text needs: most are never run in a short
+    document, start-up is mostly spent compiling, and a pickled one (the rule set cache) stays cheap
+    to load."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.ignorecase = re.compile(pattern, flags | re.IGNORECASE)
-        self.folded = re.compile(pattern, flags & ~re.IGNORECASE) if folds(pattern, flags) else None
+    __slots__ = ("_folded", "_folds", "_ignorecase", "flags_given", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, folds_: bool | None = None) -> None:
+        self.pattern = pattern
+        self.flags_given = flags
+        self._folds = folds_  # whether it runs over lower-cased text; None until first asked
+        self._folded: re.Pattern[str] | None = None
+        self._ignorecase: re.Pattern[str] | None = None
+
+    def __reduce__(self) -> tuple:
+        return (Caseless, (self.pattern, self.flags_given, self.folds))
 
     @property
-    def pattern(self) -> str:
-        return self.ignorecase.pattern
+    def folds(self) -> bool:
+        if self._folds is None:
+            self._folds = folds(self.pattern, self.flags_given)
+        return self._folds
+
+    @property
+    def ignorecase(self) -> re.Pattern[str]:
+        if self._ignorecase is None:
+            self._ignorecase = re.compile(self.pattern, self.flags_given | re.IGNORECASE)
+        return self._ignorecase
+
+    @property
+    def folded(self) -> re.Pattern[str] | None:
+        if self._folded is None and self.folds:
+            self._folded = re.compile(self.pattern, self.flags_given & ~re.IGNORECASE)
+        return self._folded
 
     @property
     def flags(self) -> int:
         return self.ignorecase.flags
 
     def _choose(self, text: str) -> tuple[re.Pattern[str], str]:
-        if self.folded is not None:
-            lowered = text.lower()
+        folded = self._folded if self._folded is not None else self.folded
+        if folded is not None:
+            lowered = _lowered(text)
             if len(lowered) == len(text):
-                return self.folded, lowered
+                return folded, lowered
         return self.ignorecase, text
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -71,10 +96,31 @@ class Caseless:
         return f"Caseless({self.pattern!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Caseless) and other.ignorecase == self.ignorecase
+        return (
+            isinstance(other, Caseless)
+            and other.pattern == self.pattern
+            and other.flags_given | re.IGNORECASE == self.flags_given | re.IGNORECASE
+        )
 
     def __hash__(self) -> int:
-        return hash(self.ignorecase)
+        return hash((self.pattern, self.flags_given | re.IGNORECASE))
+
+
+#: The last few texts searched, with their lower-cased copies: one text (a document's whole text, a
+#: sentence) is usually searched by many patterns in a row, and lower-casing it is a pass over it.
+_RECENT: list[tuple[str, str]] = []
+RECENT_SIZE = 4
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()`, reused when this very string object was lower-cased just before."""
+    for seen, lowered in _RECENT:
+        if seen is text:
+            return lowered
+    lowered = text.lower()
+    _RECENT.insert(0, (text, lowered))
+    del _RECENT[RECENT_SIZE:]
+    return lowered
 
 
 def caseless(pattern: str, flags: int = 0) -> Caseless:

@@ -10,7 +10,7 @@ anything else raises Unsupported, and the run uses spaCy for all patterns instea
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from tenderlint.nlp.anchors import COMMON, written_forms
@@ -172,10 +172,41 @@ class TokenPattern:
             raise Unsupported(f"pattern {pattern!r} is not a list of tokens")
         self.elements: list[Element] = [(compile_token(spec), *_repeat(spec.get("OP"))) for spec in pattern]
         self.anchor = _anchor(pattern, self.elements)
+        # A single token that is one of listed lower-cased words (every concept's `words`): its matches
+        # are where those words occur, with no test to run.
+        self.one_of = _lower_words(pattern[0]) if len(pattern) == 1 and "OP" not in pattern[0] else None
+        # Words of which a block must hold one for each other required token, so that most blocks are
+        # passed over without trying a single start.
+        self.required = _required_words(pattern, self.elements, self.anchor)
+        # Required tokens given by lemma (LEMMA: use finds "used"): their forms are listed on first use,
+        # for every pattern's lemmas in one pass over the lemma table (see required_lemma_forms).
+        self.lemma_specs = [
+            spec
+            for spec, (_, fewest, _, negated) in zip(pattern, self.elements)
+            if fewest >= 1 and not negated and not written_forms(spec) and _lemma_values(spec)
+        ]
+        LEMMA_VALUES.update(value for spec in self.lemma_specs for value in _lemma_values(spec) or ())
+        self.lemma_required: tuple[frozenset[str], ...] | None = None if self.lemma_specs else ()
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        if self.one_of is not None:
+            return [(i, i + 1) for word in tokens.present(self.one_of) for i in tokens.positions(word)]
+        return self._matches(tokens)
+
+    def _matches(self, tokens: Tokens) -> Iterator[tuple[int, int]]:
+        for words in self.required:
+            if not tokens.has_any(words):
+                return
+        if self.lemma_required is None:
+            self.lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
+        for words in self.lemma_required:
+            if not tokens.has_any(words):
+                return
         if self.anchor is None:
             starts: Iterable[int] = range(len(tokens))
+            test, fewest, most, negated = self.elements[0]
+            if fewest == 1 and most == 1 and not negated:  # try only where the first token fits
+                starts = [i for i in starts if test(tokens, i)]
         else:
             words, nearest, farthest = self.anchor
             present = tokens.present(words)
@@ -223,6 +254,35 @@ class TokenPattern:
         return sorted(current)
 
 
+def _lower_words(spec: dict) -> frozenset[str] | None:
+    """The words a token spec `{LOWER: word}` or `{LOWER: {IN: [words]}}` allows, when that is all
+    it says (the same test `_plain_text_test` builds)."""
+    if list(spec) != ["LOWER"]:
+        return None
+    value = spec["LOWER"]
+    if isinstance(value, str):
+        return frozenset((value,))
+    listed = value.get("IN") if isinstance(value, dict) and list(value) == ["IN"] else None
+    if isinstance(listed, list) and all(isinstance(v, str) for v in listed):
+        return frozenset(listed)
+    return None
+
+
+def _required_words(
+    pattern: list[dict], elements: list[Element], anchor: tuple[frozenset[str], int, int] | None
+) -> tuple[frozenset[str], ...]:
+    """For each token every match needs (at least once, not negated) whose lower-cased forms can be
+    listed, those forms, leaving out the anchor's (tested on its own), fewest words first."""
+    found = {
+        words
+        for spec, (_, fewest, _, negated) in zip(pattern, elements)
+        if fewest >= 1 and not negated
+        for words in (written_forms(spec),)
+        if words and (anchor is None or words != anchor[0])
+    }
+    return tuple(sorted(found, key=lambda words: (len(words), sorted(words))))
+
+
 def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str], int, int] | None:
     """A required token whose lower-cased forms can be listed, and how far after the start it can sit.
 
@@ -249,26 +309,45 @@ def _anchor(pattern: list[dict], elements: list[Element]) -> tuple[frozenset[str
     return None
 
 
-def _lemma_forms_of(spec: dict) -> frozenset[str] | None:
-    """Every lower-cased word whose lemma a token's LEMMA condition allows, when they can be listed."""
+def _lemma_values(spec: dict) -> list[str] | None:
+    """The lemmas a token's LEMMA condition allows, when they are listed (a string or IN)."""
     value = spec.get("LEMMA")
     if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-        values = [str(v) for v in value["IN"]]
-    elif isinstance(value, str):
-        values = [value]
-    else:
+        return [str(v) for v in value["IN"]]
+    if isinstance(value, str):
+        return [value]
+    return None
+
+
+def _lemma_forms_of(spec: dict, lemmas_known: frozenset[str] | None = None) -> frozenset[str] | None:
+    """Every lower-cased word whose lemma a token's LEMMA condition allows, when they can be listed.
+    The table is read for `lemmas_known` (which must include the spec's), else for the spec's alone."""
+    values = _lemma_values(spec)
+    if values is None:
         return None
-    forms = lemma_forms()
+    forms = lemma_forms(frozenset(values) if lemmas_known is None else lemmas_known)
     return frozenset(form for v in values for form in forms.get(v, {v.lower()}))
 
 
-@lru_cache(maxsize=1)
-def lemma_forms() -> dict[str, set[str]]:
-    """Lemma to the lower-cased words that have it (a word not in the table is its own lemma)."""
+#: Every lemma that a required LEMMA token of a compiled pattern names.
+LEMMA_VALUES: set[str] = set()
+
+
+def required_lemma_forms(spec: dict) -> frozenset[str]:
+    """`_lemma_forms_of(spec)`, with the table read once for all the patterns' lemmas together."""
+    return _lemma_forms_of(spec, frozenset(LEMMA_VALUES)) or frozenset()
+
+
+@lru_cache(maxsize=256)
+def lemma_forms(wanted: frozenset[str]) -> dict[str, set[str]]:
+    """Each wanted lemma that some word has, to the lower-cased words that have it (a word not in the
+    table is its own lemma). One pass over the table for the few lemmas patterns name, rather than
+    inverting the whole table at start-up."""
     table = lemmas()
     forms: dict[str, set[str]] = {}
     for word, lemma in table.items():
-        forms.setdefault(lemma, set()).add(word.lower())
+        if lemma in wanted:
+            forms.setdefault(lemma, set()).add(word.lower())
     for lemma, words in forms.items():
         if lemma not in table:
             words.add(lemma.lower())

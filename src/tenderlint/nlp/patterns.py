@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import rule_anchors
@@ -25,9 +24,9 @@ MAX_CLAUSE_SPAN = 30
 CONTEXTS_ALL = frozenset(CONTEXTS)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One match of a rule: token bounds, the tokens its concepts cover, and what each concept matched."""
+class Candidate(NamedTuple):
+    """One match of a rule: token bounds, the tokens its concepts cover, and what each concept matched.
+    A named tuple: many are made per block and most are discarded, and a tuple is made fastest."""
 
     code: str
     start: int
@@ -67,6 +66,7 @@ class PatternMatcher:
             code: None if ways is None else frozenset().union(*(way[0] for way in ways))
             for code, ways in self.anchors.items()
         }
+        self._by_kind: dict[BlockKind, list[tuple[str, frozenset[str] | None, list | None]]] = {}
 
     def _word_set(self, patterns: Sequence[list[dict]], phrases: Sequence[str]) -> set[str] | None:
         return rule_anchors(patterns, [self.engine.phrase_words(p) for p in phrases])
@@ -98,12 +98,22 @@ class PatternMatcher:
         """The rules that read this kind of block and whose required words are among its tokens."""
         words = set(tokens.lowers) if words is None else words
         found = []
-        for code, quick in self.quick.items():
-            if kind not in self.rules[code].scope:
-                continue
-            if quick is None or (not quick.isdisjoint(words) and self._has_words(self.anchors[code], words)):
+        for code, quick, ways in self._screens(kind):
+            if quick is None or (not quick.isdisjoint(words) and self._has_words(ways, words)):
                 found.append(code)
         return found
+
+    def _screens(self, kind: BlockKind) -> list[tuple[str, frozenset[str] | None, list | None]]:
+        """Per block kind, the rules that read it with their word tests (asked once per block)."""
+        screens = self._by_kind.get(kind)
+        if screens is None:
+            screens = [
+                (code, quick, self.anchors[code])
+                for code, quick in self.quick.items()
+                if kind in self.rules[code].scope
+            ]
+            self._by_kind[kind] = screens
+        return screens
 
     @staticmethod
     def _has_words(ways: list[list[frozenset[str]]] | None, words: set[str]) -> bool:
@@ -261,15 +271,20 @@ def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans not inside a longer span of the same concept: "forty-five minutes", not "five minutes"."""
     ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
+    # Every span kept so far starts at or before this one, so it lies inside one of them exactly when
+    # the farthest end among them reaches its end.
+    farthest = -1
     for start, end in ordered:
-        if not any(s <= start and end <= e for s, e in kept):
+        if end > farthest:
             kept.append((start, end))
-    return sorted(kept)
+            farthest = end
+    return kept
 
 
 def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpans) -> Iterator[Candidate]:
     """Each place where every concept group of `clause` has a match in one sentence (or clause) and no
     `none` concept does. The first group anchors the match; the others take their nearest match."""
+    owned: dict[tuple[int, int], frozenset[int]] = {}  # per sentence (or clause): see _covered
     for anchor_name in clause.groups[0]:
         for a_start, a_end in spans(anchor_name):
             if clause.within == "clause":
@@ -304,16 +319,23 @@ def clause_matches(code: str, clause: Clause, tokens: Tokens, spans: ConceptSpan
                     continue
                 # Every token any of the clause's concepts covers in this sentence is the rule's own wording:
                 # "not" in "will not be accepted" is the prohibition, not a negation of another one.
-                own = frozenset(
-                    i
-                    for group in clause.groups
-                    for name in group
-                    for s, e in spans(name)
-                    if low <= s and e <= high
-                    for i in range(s, e)
-                )
+                own = owned.get((low, high))
+                if own is None:
+                    own = owned[low, high] = _covered(clause, spans, low, high)
                 mark = (a_start, a_end) if end - start > MAX_CLAUSE_SPAN else None
                 yield Candidate(code, start, end, own, tuple(chosen), mark)
+
+
+def _covered(clause: Clause, spans: ConceptSpans, low: int, high: int) -> frozenset[int]:
+    """Every token any of the clause's concepts covers in tokens [low, high)."""
+    return frozenset(
+        i
+        for group in clause.groups
+        for name in group
+        for s, e in spans(name)
+        if low <= s and e <= high
+        for i in range(s, e)
+    )
 
 
 def _number(rule: PatternRule, match: Candidate, tokens: Tokens) -> float | None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+
+from tenderlint.rulecache import cached
 
 TABLES = Path(__file__).with_name("tables")
 RUNS = re.compile(r"\S+|\s+")
@@ -33,10 +35,9 @@ class Tokenizer:
         self.prefix = _compile(table["prefix"], match=_anchored(table["prefix"]))
         self.suffix = _compile(table["suffix"])
         # For long chunks: the suffixes of bounded length searched only near the end (see build_pipeline).
-        parts = table.get("suffix_parts")
-        self.suffix_tail = _compile(parts["bounded"]) if parts and parts["bounded"] else None
-        self.suffix_width = parts["width"] if parts else 0
-        self.suffix_rest = _compile(parts["unbounded"]) if parts else None
+        # Compiled on first use: chunks that long are rare.
+        self.suffix_parts = table.get("suffix_parts")
+        self.suffix_width = self.suffix_parts["width"] if self.suffix_parts else 0
         infix = table["infix"]
         self.infix = re.compile(infix).finditer if infix else None
         self.token_match = _compile(table["token_match"], match=True)
@@ -45,12 +46,28 @@ class Tokenizer:
         self.cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Special cases that ordinary splitting would break up, found afterwards by their token texts
         # (keyed by the first token's text).
-        self.late_specials: dict[str, list[tuple[str, ...]]] = {}
+        # They depend on the table alone, so they are listed once and kept with the cached rule sets.
+        self.late_specials: dict[str, list[tuple[str, ...]]] = cached(
+            [TABLES / "tokenizer.json"], lambda: self._late_specials(table["faster_heuristics"])
+        )
+
+    def _late_specials(self, faster_heuristics: bool) -> dict[str, list[tuple[str, ...]]]:
+        found: dict[str, list[tuple[str, ...]]] = {}
         for text in self.specials:
-            if not table["faster_heuristics"] or self._affixed(text) or " " in text:
+            if not faster_heuristics or self._affixed(text) or " " in text:
                 pieces = tuple(text[a:b] for a, b in self._split(text, with_specials=False))
                 if pieces:
-                    self.late_specials.setdefault(pieces[0], []).append(pieces)
+                    found.setdefault(pieces[0], []).append(pieces)
+        return found
+
+    @cached_property
+    def suffix_tail(self) -> Search | None:
+        parts = self.suffix_parts
+        return _compile(parts["bounded"]) if parts and parts["bounded"] else None
+
+    @cached_property
+    def suffix_rest(self) -> Search | None:
+        return _compile(self.suffix_parts["unbounded"]) if self.suffix_parts else None
 
     def _affixed(self, text: str) -> bool:
         return bool(
@@ -85,9 +102,10 @@ class Tokenizer:
         """The common case, words separated by single spaces: `_split` without its per-run bookkeeping."""
         spans: list[tuple[int, int]] = []
         position = 0
+        known = self.cache.get
         for chunk in text.split(" "):
             if chunk:
-                pieces = self._cached_chunk(chunk)
+                pieces = known(chunk) or self._cached_chunk(chunk)
                 if len(pieces) == 1:
                     spans.append((position, position + len(chunk)))
                 else:
@@ -192,7 +210,7 @@ class Tokenizer:
     def _suffix_length(self, text: str) -> int:
         """The suffix search, done so that a long run of punctuation is not searched from every position
         once per affix stripped (which takes minutes on a 50,000-character run, in spaCy too)."""
-        if self.suffix_tail is None or len(text) <= LONG_CHUNK or "\n" in text:
+        if len(text) <= LONG_CHUNK or "\n" in text or self.suffix_tail is None:
             return self._length(self.suffix, text)
         # Every alternative ends at the end of the chunk, so the leftmost match of either group wins.
         starts = [
@@ -214,9 +232,10 @@ class Tokenizer:
     def _apply_late_specials(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`)."""
         words = [text[a:b] for a, b in spans]
+        late = self.late_specials
         found = set()
-        for start, word in enumerate(words):
-            for pieces in self.late_specials.get(word, ()):
+        for start in [i for i, word in enumerate(words) if word in late]:
+            for pieces in late[words[start]]:
                 if tuple(words[start : start + len(pieces)]) == pieces:
                     found.add((start, start + len(pieces)))
         if not found:

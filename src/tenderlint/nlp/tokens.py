@@ -53,6 +53,10 @@ class Tokens:
         """Those of `lowers` that occur (one set operation, not one lookup per listed word)."""
         return self._index().keys() & lowers
 
+    def has_any(self, lowers: frozenset[str]) -> bool:
+        """Whether any of `lowers` occurs."""
+        return not self._index().keys().isdisjoint(lowers)
+
     def _index(self) -> dict[str, list[int]]:
         if self._positions is None:
             index: dict[str, list[int]] = {}

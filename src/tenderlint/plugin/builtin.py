@@ -70,24 +70,19 @@ def tenderlint_rules() -> list:
 
 @hookimpl
 def tenderlint_reporters() -> dict:
-    from tenderlint.reporters.concise import ConciseReporter
-    from tenderlint.reporters.github import GithubReporter
-    from tenderlint.reporters.gitlab import GitlabReporter
-    from tenderlint.reporters.html import HtmlReporter
-    from tenderlint.reporters.json import JsonReporter
-    from tenderlint.reporters.jsonl import JsonlReporter
-    from tenderlint.reporters.junit import JunitReporter
-    from tenderlint.reporters.sarif import SarifReporter
-    from tenderlint.reporters.text import TextReporter
+    from tenderlint.reporters.lazy import LazyReporter
 
+    classes = {
+        "text": ("text", "TextReporter"),
+        "concise": ("concise", "ConciseReporter"),
+        "json": ("json", "JsonReporter"),
+        "jsonl": ("jsonl", "JsonlReporter"),
+        "sarif": ("sarif", "SarifReporter"),
+        "github": ("github", "GithubReporter"),
+        "junit": ("junit", "JunitReporter"),
+        "gitlab": ("gitlab", "GitlabReporter"),
+        "html": ("html", "HtmlReporter"),
+    }
     return {
-        "text": TextReporter(),
-        "concise": ConciseReporter(),
-        "json": JsonReporter(),
-        "jsonl": JsonlReporter(),
-        "sarif": SarifReporter(),
-        "github": GithubReporter(),
-        "junit": JunitReporter(),
-        "gitlab": GitlabReporter(),
-        "html": HtmlReporter(),
+        name: LazyReporter(f"tenderlint.reporters.{module}", cls) for name, (module, cls) in classes.items()
     }
