@@ -28,12 +28,12 @@ def evaluate(path: Path, output_format: str, gate: Path | None, show_mistakes: b
     Prints true positives, false positives, misses, precision and recall per rule, and the overall
     micro-averages. A labelled document's findings must all be expected: anything else is a false positive.
     """
+    from tenderlint.cli.reading import command_errors
     from tenderlint.evaluate import Scores, find_labels, score_document, table
     from tenderlint.ruleset import load_ruleset
     from tenderlint.runner import Runner, RunOptions
-    from tenderlint.yamlload import PackError
 
-    try:
+    with command_errors():
         labels = find_labels(path)
         known = [meta.code for meta in load_ruleset().metas]
         gate_limits = read_gate(gate) if gate else None
@@ -45,12 +45,6 @@ def evaluate(path: Path, output_format: str, gate: Path | None, show_mistakes: b
         runner = Runner(RunOptions())
         for label in present:
             score_document(scores, label, runner.lint(str(label.document)))
-    except (ConfigError, PackError) as exc:
-        click.echo(f"tenderlint: error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("tenderlint: interrupted", err=True)
-        sys.exit(130)
     codes = sorted(set(known) | set(scores.rules))
     failures = check_gate(scores, gate_limits) if gate_limits is not None else []
     if output_format == "json":

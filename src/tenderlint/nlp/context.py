@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tenderlint.document import Block, BlockKind
-from tenderlint.nlp.caseless import caseless
+from tenderlint.nlp.caseless import Caseless, caseless
 
 if TYPE_CHECKING:
     from tenderlint.nlp.tokens import Tokens
@@ -375,24 +375,26 @@ CLARIFICATION_LABEL = caseless(r"(?:^|\n)\W*(?:clarification\s+question|cq|query
 def _asked_by_bidder(text: str, at: int) -> bool:
     """A fact in a question: its sentence ends in "?", or it is in a bidder's clarification question
     not yet answered ("CQ9. We have heard price will be weighted at 60%. Is that correct?")."""
-    end = SENTENCE_END.search(text, at)
-    if end is not None and end.group() == "?":
-        return True
-    asked = [m.end() for m in CLARIFICATION_LABEL.finditer(text, 0, at)]
-    answered = [m.end() for m in ANSWER_LABEL.finditer(text, 0, at)]
-    return bool(asked) and (not answered or asked[-1] > answered[-1])
+    return _ends_in_question_mark(text, at) or _unanswered(text, at, CLARIFICATION_LABEL)
 
 
 def is_question(text: str, char_start: int, char_end: int) -> bool:
     """A question asks, it does not state: the sentence ends in "?", or the match is in the question
     half of a clarification ("Question: The ITT requires a turnover of £1m…" before its "Answer:")."""
-    end = SENTENCE_END.search(text, char_end)
-    if end is not None and end.group() == "?":
-        return True
-    asked = [m.end() for m in QUESTION_LABEL.finditer(text, 0, char_start)]
+    return _ends_in_question_mark(text, char_end) or _unanswered(text, char_start, QUESTION_LABEL)
+
+
+def _ends_in_question_mark(text: str, at: int) -> bool:
+    end = SENTENCE_END.search(text, at)
+    return end is not None and end.group() == "?"
+
+
+def _unanswered(text: str, at: int, label: Caseless) -> bool:
+    """`at` comes after a question `label` and before any answer label that follows it."""
+    asked = [m.end() for m in label.finditer(text, 0, at)]
     if not asked:
         return False
-    answered = [m.end() for m in ANSWER_LABEL.finditer(text, 0, char_start)]
+    answered = [m.end() for m in ANSWER_LABEL.finditer(text, 0, at)]
     return not answered or asked[-1] > answered[-1]
 
 
