@@ -25,6 +25,15 @@ def test_ratio_and_points_are_weightings(tmp_path):
     assert points["weightings"] == {"price": 60.0, "quality": 40.0}
 
 
+def test_criteria_and_percentages_in_a_row_pair_in_the_texts_own_order(tmp_path):
+    row = "SECTION 5  EVALUATION\n\n   Price       60%\n   Quality     35%\n   Community Benefits  5%"
+    assert profile_of(tmp_path, row)["weightings"] == {"price": 60.0, "quality": 35.0, "social_value": 5.0}
+    backwards = profile_of(
+        tmp_path, "Tenders will be evaluated on 70% quality, 20% price and 10% social value."
+    )
+    assert backwards["weightings"] == {"price": 20.0, "quality": 70.0, "social_value": 10.0}
+
+
 def test_past_and_rejected_weightings_are_not_this_tenders(tmp_path):
     text = (
         "In 2019 the tender gave price 60% of the marks.\n\n"

@@ -554,10 +554,7 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
             for at, c, p in notice
             if c and not fact_context(text, at, block.location.trail)
         ]
-    for match in PROSE_FORWARD.finditer(text):
-        found.append((match.start(), classify(match.group(1)), float(match.group(2))))
-    for match in PROSE_BACKWARD.finditer(text):
-        found.append((match.start(), classify(match.group(2)), float(match.group(1))))
+    found.extend(_one_reading(text))
     for match in PROSE_LABELLED.finditer(text):
         found.append((match.start(), classify(match.group(1)), float(match.group(2))))
     if (
@@ -578,6 +575,22 @@ def _prose_weightings(block: Block, index: int) -> list[Weighting]:
         for at, c, p in sorted(found, key=lambda f: f[0])
         if c and not fact_context(text, at, trail)  # not a past, rejected or hypothetical split
     ]
+
+
+def _one_reading(text: str) -> list[tuple[int, str | None, float]]:
+    """Criteria with their percentages read forwards ("Price 60%") and backwards ("60% price"). Where
+    both readings claim one number ("Price 60% Quality 35% Community Benefits 5%"), the reading that
+    pairs more criteria is the text's own order; the other keeps only what it does not contradict."""
+    forward = [
+        (m.start(), m.start(1), m.start(2), m.group(1), m.group(2)) for m in PROSE_FORWARD.finditer(text)
+    ]
+    backward = [
+        (m.start(), m.start(2), m.start(1), m.group(2), m.group(1)) for m in PROSE_BACKWARD.finditer(text)
+    ]
+    main, other = (forward, backward) if len(forward) >= len(backward) else (backward, forward)
+    taken = {at for _, label_at, number_at, _, _ in main for at in (label_at, number_at)}
+    kept = main + [m for m in other if m[1] not in taken and m[2] not in taken]
+    return [(start, classify(label), float(number)) for start, _, _, label, number in kept]
 
 
 RATIO_HINT = re.compile(r"\d\s*[:/]\s*\d")
