@@ -74,3 +74,14 @@ def test_a_current_financial_year_is_not_history(tmp_path):
         .replace("is fixed", "was fixed")
     )
     assert codes(tmp_path, old, "TL205") == []
+
+
+def test_the_documents_own_question_in_quotation_marks_is_not_a_quotation(tmp_path):
+    head = "# Social value\n\nTenders are evaluated on quality 60%, price 30% and social value 10%.\n\n"
+    own = (
+        head
+        + 'Social value is assessed through a single question, SV1: "What social value will you provide?"\n'
+    )
+    assert codes(tmp_path, own, "TL302") == ["TL302"]
+    reported = head + 'Providers told us that "what social value will you provide?" is a poor question.\n'
+    assert codes(tmp_path, reported, "TL302") == []

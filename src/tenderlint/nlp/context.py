@@ -399,16 +399,25 @@ def _unanswered(text: str, at: int, label: Caseless) -> bool:
 
 
 def is_quoted(text: str, char_start: int, char_end: int) -> bool:
-    """True when the match sits inside quotation marks that open before it and close after it."""
+    """True when the match sits inside quotation marks that open before it and close after it, unless
+    the document introduces the quotation as its own question ("a single question, SV1: "…"")."""
     before, after = text[:char_start], text[char_end:]
     if before.count("“") > before.count("”") and "”" in after:
-        return True
+        return not _own_question(before, before.rfind("“"))
     if before.count('"') % 2 == 1 and '"' in after:
-        return True
+        return not _own_question(before, before.rfind('"'))
     if _straight_single_quoted(before, after) or is_template_guidance(text, char_start):
         return True
     opening_single = len(re.findall(r"(?:^|[\s(\[])‘", before))
     return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
+
+
+# "Question 4: ", "a single question, SV1: ", "Q7 – ": the label of the document's own question.
+OWN_QUESTION = caseless(r"\b(?:question|q)\s*,?\s*(?:[a-z]{0,4}\s?\d+(?:\.\d+)*[a-z]?)\s*[:–-]\s*$")
+
+
+def _own_question(before: str, opening: int) -> bool:
+    return bool(OWN_QUESTION.search(before[max(0, opening - 40) : opening]))
 
 
 TEMPLATE_GUIDANCE = caseless(
