@@ -80,6 +80,12 @@ def test_periods_that_are_not_the_contract_term(tmp_path):
     assert engagement["term_months"] is None
     reviews = profile_of(tmp_path, "Longer-term rehabilitation includes six-month reviews.")
     assert reviews["term_months"] is None
+    experience = profile_of(
+        tmp_path,
+        "Bidders must have delivered advocacy services under contract to a local authority for a minimum "
+        "of three years.\n\nThe contract will be for an initial period of 24 months.",
+    )
+    assert experience["term_months"] == 24
 
 
 def test_a_no_after_the_term_negates_what_follows_it_not_the_term(tmp_path):

@@ -171,6 +171,12 @@ LABELLED_TERM = caseless(
     r"\b(?:duration|term|length|period)(?: of the contract)?\s*(?:in|\()\s*(?P<unit>months|years)\)?\s*[:=-]?\s*"
     r"(?P<n>\d{1,3})\b",
 )
+# "Bidders must have delivered advocacy under contract for a minimum of three years": a bidder's
+# experience, not the contract's term.
+EXPERIENCE = caseless(
+    r"\b(experience|track record|trading|(?:have|has) (?:been |successfully )?"
+    r"(?:delivered|provided|operated|held|run|worked|traded|managed))\b"
+)
 # "may extend ... for a further 24 months": the number is an extension, not the initial term.
 EXTENSION_WORDS = caseless(r"\b(extend\w*|extension|further|additional|renew\w*)\b[^.]*$")
 # What kind of document this is: each signal is counted across the whole text.
@@ -424,6 +430,7 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
                 or NOTICE_AFTER.match(text, match.end())
                 or RECURRING.search(window)
                 or EXTENSION_WORDS.search(window)
+                or EXPERIENCE.search(text, text.rfind(".", 0, match.start()) + 1, match.start())
                 or fact_context(text, match.start(), block.location.trail)
             ):
                 continue
