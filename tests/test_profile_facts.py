@@ -95,3 +95,13 @@ def test_a_no_after_the_term_negates_what_follows_it_not_the_term(tmp_path):
     assert found["term_months"] == 24
     negated = profile_of(tmp_path, "The Contract will not be for two years: the term is seven years.")
     assert negated["term_months"] == 84
+
+
+def test_weightings_in_lines_or_a_list_led_in_by_an_evaluation_sentence(tmp_path):
+    lines = "The contract will be awarded on the basis of the following criteria:\n\nPrice - 70%\nQuality - 25%\nSocial value - 5%"
+    assert profile_of(tmp_path, lines)["weightings"] == {"price": 70.0, "quality": 25.0, "social_value": 5.0}
+    listed = (
+        "Bids will be evaluated with the following relative importance:\n\n- Quality and innovation: 35%\n"
+        "- Integration and collaboration: 20%\n- Value: 35%\n- Social value: 10%"
+    )
+    assert profile_of(tmp_path, listed)["weightings"] == {"quality": 35.0, "social_value": 10.0}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -13,10 +12,9 @@ from tenderlint.findings import Finding, RuleMeta
 from tenderlint.nlp.caseless import Regex, caseless
 from tenderlint.nlp.context import section_is
 from tenderlint.nlp.normalise import squash
-from tenderlint.profile import Profile, build_profile
+from tenderlint.profile import Profile, build_profile, lead_in
 
 EXCERPT_LIMIT = 240
-LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DEFINITION_HEADER = caseless(
     r"\b(terms?|definitions?|meanings?|glossary|abbreviations?|acronyms?|explanation)\b"
 )
@@ -90,15 +88,7 @@ class Analysis:
         sessions per week". Empty when the block is not a list item under such a sentence."""
         if self.blocks[index].kind is not BlockKind.LIST_ITEM:
             return ""
-        above = index - 1
-        while above >= 0 and self.blocks[above].kind is BlockKind.LIST_ITEM:
-            above -= 1
-        if above < 0 or self.blocks[above].kind is not BlockKind.PARAGRAPH:
-            return ""
-        text = self.blocks[above].text.rstrip()
-        if not text.endswith(":"):
-            return ""
-        return LAST_SENTENCE.split(text)[-1]
+        return lead_in(self.blocks, index)
 
     def table_blocks(self, table: int) -> list[Block]:
         """The cells of one table (grouped once per document)."""

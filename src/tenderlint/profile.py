@@ -55,6 +55,8 @@ PROSE_BACKWARD = caseless(
 PROSE_LABELLED = caseless(
     rf"\b({CRITERION_WORDS})\b[^.;\n%]{{0,80}}?\bweight(?:ing|ed)(?:\s+(?:at|of))?\s*[:=-]?\s*(\d{{1,3}}(?:\.\d+)?)(?!\s*%)(?![\d.]*\s*(?:days|weeks|months|years))\b",
 )
+# Where the last sentence of a paragraph starts: a list's lead-in is the sentence before the colon.
+LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 EVALUATION_CONTEXT = caseless(
     r"\b(weight\w*|evaluat\w*|scor\w*|award criteria|criteri\w*|marks?|assess\w*)\b"
 )
@@ -320,7 +322,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
             profile.has_evaluation_section = True
         if block.kind is not BlockKind.TABLE_CELL:
-            prose_weightings.extend(_prose_weightings(block, index))
+            prose_weightings.extend(_prose_weightings(block, index, lead_in(blocks, index)))
         for found, at in dates_in(text):
             profile.dates.append(found)
             if profile.start_date is None and ISSUE_CUE.search(text):
@@ -352,7 +354,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
     if profile.start_date is None and profile.dates:
         profile.start_date = profile.dates[0]
     if not profile.weightings:
-        profile.weightings = _first_statement(prose_weightings)
+        profile.weightings = _first_statement(prose_weightings, blocks)
     _profile_kind(profile, blocks)
     _profile_term(profile, blocks)
     return profile
@@ -542,12 +544,27 @@ def _row_percent(row: list[Block], label_cell: Block, weight_columns: set[int]) 
     return None
 
 
-def _prose_weightings(block: Block, index: int) -> list[Weighting]:
+def lead_in(blocks: list[Block], index: int) -> str:
+    """The sentence ending in a colon that leads into a block: the paragraph just above it or, for a
+    list item, above its list ("In summary, the Provider shall:"). Empty when there is none."""
+    above = index - 1
+    if blocks[index].kind is BlockKind.LIST_ITEM:
+        while above >= 0 and blocks[above].kind is BlockKind.LIST_ITEM:
+            above -= 1
+    if above < 0 or blocks[above].kind is not BlockKind.PARAGRAPH:
+        return ""
+    text = blocks[above].text.rstrip()
+    return LAST_SENTENCE.split(text)[-1] if text.endswith(":") else ""
+
+
+def _prose_weightings(block: Block, index: int, led_by: str) -> list[Weighting]:
+    """Weightings stated in a paragraph about evaluation: under an evaluation heading, in a sentence
+    about evaluation, or in lines led into by one ("…on the basis of the following criteria:")."""
     text = " ".join(block.text.split())  # PDF and wrapped text break lines inside "social value"
     if any(DEFINITION_SECTION.search(h) for h in block.location.trail):
         return []  # a glossary explains weightings; it does not state them
     in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)
-    if not (in_section or EVALUATION_CONTEXT.search(text)):
+    if not (in_section or EVALUATION_CONTEXT.search(led_by) or EVALUATION_CONTEXT.search(text)):
         return []
     found: list[tuple[int, str | None, float]] = []
     notice = []
@@ -615,15 +632,21 @@ def _notice_criterion(match: re.Match[str]) -> str:
     return "price" if match.group("kind").lower() in ("cost", "price") else (named or "quality")
 
 
-def _first_statement(weightings: list[Weighting]) -> list[Weighting]:
+def _same_run(blocks: list[Block], last: int, index: int) -> bool:
+    between = blocks[last : index + 1]
+    return index <= last + 1 or all(block.kind is BlockKind.LIST_ITEM for block in between)
+
+
+def _first_statement(weightings: list[Weighting], blocks: list[Block]) -> list[Weighting]:
     """Prose often repeats weightings (a summary, then detail). Keep the first statement: the first run
-    of consecutive blocks that state weightings, where a criterion stated twice in one block counts once."""
+    of consecutive blocks that state weightings (one list counts as consecutive, whatever criteria its
+    other items name), where a criterion stated twice in one block counts once."""
     if not weightings:
         return []
     first: list[Weighting] = []
     seen: set[tuple[int, str]] = set()
     for weighting in weightings:
-        if first and weighting.block_index > first[-1].block_index + 1:
+        if first and not _same_run(blocks, first[-1].block_index, weighting.block_index):
             break
         key = (weighting.block_index, weighting.criterion)
         if key not in seen:
