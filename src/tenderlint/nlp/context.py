@@ -142,6 +142,7 @@ OWN_PROCUREMENT = caseless(
 # How far back in a paragraph a history cue still colours what follows (characters).
 HISTORY_REACH = 600
 FUTURE_OR_DUTY = {"will", "shall", "must", "'ll"}
+BINDING = {"shall", "must"}  # a duty on the provider, unlike "will" (also an option's effects)
 HISTORICAL_SECTION = caseless(
     r"\b(history|historical|previous (contract|model|arrangements?|service)|current (position|model|"
     r"arrangements?|provision|service|services|situation|state)|lessons learn\w*|case for change|"
@@ -247,10 +248,14 @@ def is_hypothetical(
     own: Collection[int] = (),
     bounds: tuple[int, int] | None = None,
 ) -> bool:
-    """An option considered, or a possibility, not a decision: in the clause, or in an options section."""
-    if section_is("options", tuple(block.location.trail)):
-        return True
+    """An option considered, or a possibility, not a decision: in the clause, or in an options section
+    unless the sentence binds the provider ("Option 3: Service Schedules" in a self-directed support
+    specification, where "The Provider shall carry out the tasks…" is the requirement itself)."""
     left, _ = bounds or clause_bounds(tokens, start, end)
+    if section_is("options", tuple(block.location.trail)):
+        sent_start, sent_end = tokens.sentence(start)
+        if not BINDING.intersection(tokens.lowers[sent_start:sent_end]):
+            return True
     return bool(HYPOTHETICAL_WORDS.intersection(_cue_words(tokens, left, end, start, own)))
 
 
