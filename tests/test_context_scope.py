@@ -90,7 +90,8 @@ def test_the_documents_own_question_in_quotation_marks_is_not_a_quotation(tmp_pa
 def test_a_duty_on_the_provider_under_an_option_heading_is_a_requirement(tmp_path):
     text = (
         "# Home care specification\n\n## 6. Option 3: Service Schedules and visits\n\n"
-        "6.2 The Provider shall carry out the tasks listed on the Service Schedule at each visit.\n\n"
+        "6.2 The Provider shall carry out the tasks listed on the Service Schedule at each visit and shall not "
+        "substitute other tasks.\n\n"
         "## 7. Options considered\n\n"
         "Option 2 was to carry out the tasks listed on the Service Schedule at each visit.\n"
     )
