@@ -83,6 +83,13 @@ def test_the_documents_own_question_in_quotation_marks_is_not_a_quotation(tmp_pa
         + 'Social value is assessed through a single question, SV1: "What social value will you provide?"\n'
     )
     assert codes(tmp_path, own, "TL302") == ["TL302"]
+    asked = (
+        head
+        + 'One question is asked in every invitation: "What social value will your organisation provide?"\n'
+    )
+    assert codes(tmp_path, asked, "TL302") == ["TL302"]
+    labelled = head + 'Q7 – "What social value will you provide?" (500 words).\n'
+    assert codes(tmp_path, labelled, "TL302") == ["TL302"]
     reported = head + 'Providers told us that "what social value will you provide?" is a poor question.\n'
     assert codes(tmp_path, reported, "TL302") == []
 

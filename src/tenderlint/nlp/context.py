@@ -417,8 +417,11 @@ def is_quoted(text: str, char_start: int, char_end: int) -> bool:
     return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
 
 
-# "Question 4: ", "a single question, SV1: ", "Q7 – ": the label of the document's own question.
-OWN_QUESTION = caseless(r"\b(?:question|q)\s*,?\s*(?:[a-z]{0,4}\s?\d+(?:\.\d+)*[a-z]?)\s*[:–-]\s*$")
+# "Question 4: ", "a single question, SV1: ", "one question in every invitation: ": the document's own
+# question, introduced with a colon (not "questions such as:").
+OWN_QUESTION = caseless(
+    r"\b(?:question|q\s?\d[\w.]*)\b(?![^.\"“”]*\b(?:such as|like|e\.g)\b)[^.\"“”]{0,40}[:–-]\s*$"
+)
 
 
 def _own_question(before: str, opening: int) -> bool:
