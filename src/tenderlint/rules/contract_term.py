@@ -29,16 +29,20 @@ def _ongoing_service(analysis: Analysis) -> bool:
     return services >= 5 and services > 2 * len(PROJECT.findall(analysis.full_text))
 
 
-# "because the grant is only confirmed until March 2028", "to align with the current funding allocation":
-# the funding cycle explains a short term but is not a reason the service needs one.
-FUNDING_CYCLE = caseless(r"\b(funding|grant|budget|allocation|financial year|spending review)\b")
+# "because the grant is only confirmed until March 2028", "to align with the current funding allocation",
+# "so that the expiry coincides with the end of the Transformation Programme": the funding cycle or the
+# buyer's own timetable explains a short term but is not a reason the service needs one.
+OWN_TIMETABLE = caseless(
+    r"\b(funding|grant|budget|allocation|financial year|spending review|coincides?|alongside|"
+    r"programme|reorganisation|restructur\w*|clustering)\b"
+)
 REASON_REACH = 160  # characters after the cue that its reason is read from
 
 
 def _reason_given(text: str) -> bool:
-    """A reason for the short term other than the funding cycle."""
+    """A reason for the short term other than the funding cycle or the buyer's own timetable."""
     for cue in RATIONALE_GIVEN.finditer(text):
-        if not FUNDING_CYCLE.search(text[cue.start() : cue.end() + REASON_REACH]):
+        if not OWN_TIMETABLE.search(text[cue.start() : cue.end() + REASON_REACH]):
             return True
     return False
 
@@ -69,6 +73,8 @@ class ShortContractTerm(DocumentRule):
                 "Support services for carers and care workers. The contract term is 1 + 1 years.",
                 "Home care and personal care services. The contract is for 12 months because the grant is only "
                 "confirmed until March 2027.",
+                "Home support services. The Contract shall continue for a period of two (2) years. The duration has "
+                "been set so that its expiry coincides with the end of the Council's Transformation Programme.",
             ],
             "pass": [
                 "Home care and support services. The contract will run for 5 years with review points.",
