@@ -73,7 +73,7 @@ class ShortContractTerm(DocumentRule):
                 "Support services for carers and care workers. The contract term is 1 + 1 years.",
                 "Home care and personal care services. The contract is for 12 months because the grant is only "
                 "confirmed until March 2027.",
-                "Home support services. The Contract shall continue for a period of two (2) years. The duration has "
+                "Home care and personal care services. The Contract shall continue for two (2) years. The duration has "
                 "been set so that its expiry coincides with the end of the Council's Transformation Programme.",
             ],
             "pass": [
