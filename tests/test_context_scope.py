@@ -103,3 +103,20 @@ def test_a_duty_on_the_provider_under_an_option_heading_is_a_requirement(tmp_pat
         "Option 2 was to carry out the tasks listed on the Service Schedule at each visit.\n"
     )
     assert codes(tmp_path, text, "TL103") == ["TL103"]
+
+
+def test_the_question_half_of_an_entry_under_a_clarification_heading_is_the_bidders(tmp_path):
+    log = (
+        "# Invitation to tender for home care: clarification log\n\nIssued 9 December 2025.\n\n"
+        "The Provider shall deliver home care. The Provider shall keep records. The Provider must train staff.\n\n"
+        "## CQ01\n\n"
+        "QUESTION:\nParagraph 1.4 says this procurement is run under the Light Touch Regime of the Public "
+        "Contracts Regulations 2015. Please confirm which rules apply.\n"
+        "RESPONSE:\nThat was an error: the procurement is run under the Procurement Act 2023.\n"
+    )
+    assert codes(tmp_path, log, "TL804") == []
+    confirmed = log.replace(
+        "That was an error: the procurement is run under the Procurement Act 2023.",
+        "Confirmed: the procurement is run under the Public Contracts Regulations 2015.",
+    )
+    assert codes(tmp_path, confirmed, "TL804") == ["TL804"]

@@ -342,7 +342,7 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
         return "historical"
     if section_is("options", tuple(trail)):
         return "hypothetical"
-    if _asked_by_bidder(text, at):
+    if _asked_by_bidder(text, at, trail):
         return "question"
     # "no", "without", "none" after the fact negate what follows them ("with no option to extend"), so
     # after it only a negated verb ("is not", "cannot") negates the fact itself.
@@ -374,13 +374,21 @@ ANSWER_LABEL = caseless(
 SENTENCE_END = re.compile(r"[.?!\n]")
 # A bidder's clarification question, as a log labels it ("CQ9.", "Clarification question 3:", "Query 12 -"):
 # unlike "Q1" or "Question 1", never an ITT's own evaluation question.
+CLARIFICATION_HEADING = caseless(r"\W*(?:clarification\s+question|cq|query)\s*\d+\b")
 CLARIFICATION_LABEL = caseless(r"(?:^|\n)\W*(?:clarification\s+question|cq|query)\s*\d*\s*[:.)\-–]")
 
 
-def _asked_by_bidder(text: str, at: int) -> bool:
+def _asked_by_bidder(text: str, at: int, trail: Collection[str] = ()) -> bool:
     """A fact in a question: its sentence ends in "?", or it is in a bidder's clarification question
-    not yet answered ("CQ9. We have heard price will be weighted at 60%. Is that correct?")."""
-    return _ends_in_question_mark(text, at) or _unanswered(text, at, CLARIFICATION_LABEL)
+    not yet answered ("CQ9. We have heard price will be weighted at 60%. Is that correct?"), or in the
+    question half of an entry under a clarification heading ("CQ03", then "QUESTION: … RESPONSE: …")."""
+    if _ends_in_question_mark(text, at) or _unanswered(text, at, CLARIFICATION_LABEL):
+        return True
+    return (
+        bool(trail)
+        and bool(CLARIFICATION_HEADING.match(list(trail)[-1]))
+        and _unanswered(text, at, QUESTION_LABEL)
+    )
 
 
 def is_question(text: str, char_start: int, char_end: int) -> bool:

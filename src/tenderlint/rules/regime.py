@@ -80,10 +80,11 @@ def _describes_other_procurement(block: Block, at: int) -> bool:
     sentence = text[begin : end_match.end() if end_match else len(text)]
     if OWN_CONTRACT.search(sentence):
         return False  # "The Contract was awarded following…": the past of this very contract
-    if only_names_term(block, at) or fact_context(block.text, at) in (
+    if only_names_term(block, at) or fact_context(block.text, at, block.location.trail) in (
         "negated",
         "historical",
         "hypothetical",
+        "question",
     ):
         return True
     return bool(ELSEWHERE.search(_from_clause(sentence, at - begin)))
@@ -152,8 +153,15 @@ class RegimeMismatch(DocumentRule):
         start = analysis.profile.start_date
         late = start is not None and start >= PA2023_START
         for index, block in enumerate(analysis.blocks):
-            legacy = LEGACY.search(block.text)
-            if late and legacy and not _describes_other_procurement(block, legacy.start()):
+            legacy = late and next(
+                (
+                    m
+                    for m in LEGACY.finditer(block.text)
+                    if not _describes_other_procurement(block, m.start())
+                ),
+                None,
+            )
+            if legacy:
                 message = (
                     f"The document is dated {start:%-d %B %Y}, after the Procurement Act 2023 took effect, "
                     f"but cites {_one_line(legacy.group(0))}."
