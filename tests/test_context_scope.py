@@ -120,3 +120,14 @@ def test_the_question_half_of_an_entry_under_a_clarification_heading_is_the_bidd
         "Confirmed: the procurement is run under the Public Contracts Regulations 2015.",
     )
     assert codes(tmp_path, confirmed, "TL804") == ["TL804"]
+
+
+def test_a_table_under_options_we_looked_at_holds_options_not_decisions(tmp_path):
+    table = (
+        "| Option | What it meant | Decision |\n| --- | --- | --- |\n"
+        "| B | A single large contract covering all areas and all groups | Not chosen |\n"
+    )
+    spec = "# Day opportunities specification\n\n## 3. What we are buying\n\n" + table
+    considered = "# Day opportunities specification\n\n## 3. Options we looked at\n\n" + table
+    assert codes(tmp_path, spec, "TL401") == ["TL401"]
+    assert codes(tmp_path, considered, "TL401") == []

@@ -123,7 +123,8 @@ HYPOTHETICAL_WORDS = {
 }
 HYPOTHETICAL_SECTION = caseless(
     r"\b(options? (appraisal|analysis|considered)|alternatives considered|option \d+|do nothing|"
-    r"options for)\b|^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
+    r"options for|options (we|the council|officers|the board) (looked at|considered|explored|examined|assessed|weighed))\b|"
+    r"^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
 )
 HISTORICAL_CUES = caseless(
     r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?(19\d\d|20[01]\d|202[0-4]))|"
