@@ -173,7 +173,8 @@ class EqualityBlind(AbsenceRule):
 class NoMarketEngagement(AbsenceRule):
     kinds = frozenset({"specification", "invitation-to-tender"})
     required = caseless(
-        r"\b(market engagement|provider (forum|forums|event|events|engagement|workshops?)|soft market testing|"
+        r"\b(market engagement|providers?( and [\w-]+)? (forum|forums|event|events|engagement|workshops?)|"
+        r"engagement (events?|sessions?|days?|workshops?)|soft market testing|"
         r"market position statement|market sounding|engaged? with (providers|the market|the sector)|"
         r"consulted (with )?(providers|the market)|"
         # providers among those the model was designed with: "written with … four provider organisations"
@@ -200,6 +201,7 @@ class NoMarketEngagement(AbsenceRule):
             "pass": [
                 f"{SPEC} The model was not fixed until after two provider events.",
                 f"{SPEC} The market position statement sets out the Council's intentions.",
+                f"{SPEC} The model follows a provider and community engagement event held in June.",
             ],
         },
     }
