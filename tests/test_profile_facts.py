@@ -75,6 +75,11 @@ def test_terms_as_people_write_them(tmp_path):
     assert profile_of(tmp_path, call_off)["call_off_months"] == 12
 
 
+def test_a_term_in_academic_or_contract_years(tmp_path):
+    found = profile_of(tmp_path, "The Contract shall run for an initial period of two (2) Academic Years.")
+    assert found["term_months"] == 24
+
+
 def test_periods_that_are_not_the_contract_term(tmp_path):
     engagement = profile_of(tmp_path, "Engagement period: 9 February 2026 to 29 May 2026 (16 weeks).")
     assert engagement["term_months"] is None

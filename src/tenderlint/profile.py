@@ -133,7 +133,7 @@ TERM_CONTEXT = caseless(
     r"\b(contract|agreement|framework|term|duration|period|run|runs|last|lasts|initial|length)\b"
 )
 TERM = caseless(
-    rf"\b{NUM}(?:\s*\(\d+\))?\s*(?P<unit>years?|months?)(?P<ext>(?:\s*(?:\+|plus)\s*{NUM}\s*(?:years?|months?)?)*)",
+    rf"\b{NUM}(?:\s*\(\d+\))?\s*(?:(?:academic|contract|financial|calendar)\s+)?(?P<unit>years?|months?)(?P<ext>(?:\s*(?:\+|plus)\s*{NUM}\s*(?:years?|months?)?)*)",
 )
 PLUS_TERM = caseless(rf"\b{NUM}\s*\+\s*{NUM}(?:\s*\+\s*{NUM})?(?:\s*(?P<unit>years?|months?))?")
 NOT_CONTRACT_TERM = caseless(
