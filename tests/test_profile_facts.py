@@ -34,6 +34,14 @@ def test_criteria_and_percentages_in_a_row_pair_in_the_texts_own_order(tmp_path)
     assert backwards["weightings"] == {"price": 20.0, "quality": 70.0, "social_value": 10.0}
 
 
+def test_a_weighting_verb_reaches_further_from_its_criterion(tmp_path):
+    text = (
+        "The weightings are Price 60% and Quality 40%. Social value is evaluated as part of the Quality "
+        "weighting and carries 10% of the total marks."
+    )
+    assert profile_of(tmp_path, text)["weightings"]["social_value"] == 10.0
+
+
 def test_past_and_rejected_weightings_are_not_this_tenders(tmp_path):
     text = (
         "In 2019 the tender gave price 60% of the marks.\n\n"

@@ -47,6 +47,12 @@ CRITERION_WORDS = (
 PROSE_FORWARD = caseless(
     rf"\b({CRITERION_WORDS})\b[^.;%\d]{{0,30}}?(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
 )
+# "Social value is evaluated as part of the Quality weighting and carries 10% of the total marks": a
+# weighting verb lets the percentage sit further from its criterion.
+PROSE_CARRIES = caseless(
+    rf"\b({CRITERION_WORDS})\b[^.;%\d]{{30,80}}?\b(?:carr(?:y|ies)|worth|weighted at|accounts? for|"
+    rf"represents?|makes? up)\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
+)
 PROSE_BACKWARD = caseless(
     rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*(?:weighting\s+)?(?:for|on|to|of\s+the\s+\w+\s+(?:for|on))?"
     rf"\s*(?:the\s+)?({CRITERION_WORDS})\b",
@@ -606,7 +612,9 @@ def _one_reading(text: str) -> list[tuple[int, str | None, float]]:
     both readings claim one number ("Price 60% Quality 35% Community Benefits 5%"), the reading that
     pairs more criteria is the text's own order; the other keeps only what it does not contradict."""
     forward = [
-        (m.start(), m.start(1), m.start(2), m.group(1), m.group(2)) for m in PROSE_FORWARD.finditer(text)
+        (m.start(), m.start(1), m.start(2), m.group(1), m.group(2))
+        for pattern in (PROSE_FORWARD, PROSE_CARRIES)
+        for m in pattern.finditer(text)
     ]
     backward = [
         (m.start(), m.start(2), m.start(1), m.group(2), m.group(1)) for m in PROSE_BACKWARD.finditer(text)
