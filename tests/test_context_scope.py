@@ -131,3 +131,16 @@ def test_a_table_under_options_we_looked_at_holds_options_not_decisions(tmp_path
     considered = "# Day opportunities specification\n\n## 3. Options we looked at\n\n" + table
     assert codes(tmp_path, spec, "TL401") == ["TL401"]
     assert codes(tmp_path, considered, "TL401") == []
+
+
+def test_the_tenders_own_evaluation_question_states_what_it_asks_about(tmp_path):
+    head = "# Advocacy services: invitation to tender\n\n## Method statement questions\n\n"
+    own = (
+        head + "Q2. Bidders should describe how they will deliver at least 40 advocacy sessions per month.\n"
+    )
+    assert codes(tmp_path, own, "TL101") == ["TL101"]
+    asked = (
+        head
+        + "Q2. The specification says the provider shall deliver 40 sessions per month. Is that a minimum?\n"
+    )
+    assert codes(tmp_path, asked, "TL101") == []

@@ -395,7 +395,24 @@ def _asked_by_bidder(text: str, at: int, trail: Collection[str] = ()) -> bool:
 def is_question(text: str, char_start: int, char_end: int) -> bool:
     """A question asks, it does not state: the sentence ends in "?", or the match is in the question
     half of a clarification ("Question: The ITT requires a turnover of £1m…" before its "Answer:")."""
-    return _ends_in_question_mark(text, char_end) or _unanswered(text, char_start, QUESTION_LABEL)
+    if _ends_in_question_mark(text, char_end):
+        return True
+    return _unanswered(text, char_start, QUESTION_LABEL) and not _instruction_to_bidders(text, char_start)
+
+
+# "Q3. For Lot 1, bidders should describe how they will deliver at least 40 sessions per month": the
+# tender's own evaluation question, which states the requirement it asks about.
+INSTRUCTION = caseless(
+    r"\b(describe|explain|set out|outline|demonstrate|detail|evidence|tell us) (how|your|the|what|in)\b"
+)
+
+
+FULL_STOP = re.compile(r"[.?!](?=\s)")  # a line break inside a sentence is not its end
+
+
+def _instruction_to_bidders(text: str, at: int) -> bool:
+    sentence_start = max((m.end() for m in FULL_STOP.finditer(text, 0, at)), default=0)
+    return bool(INSTRUCTION.search(text, sentence_start, at))
 
 
 def _ends_in_question_mark(text: str, at: int) -> bool:
