@@ -57,3 +57,14 @@ def test_split_table_and_prose_weightings(tmp_path):
     assert got["table.md"]["weightings"] == {"price": 30.0, "quality": 55.0, "social_value": 15.0}
     assert got["prose.txt"]["weightings"] == {"price": 60.0, "quality": 40.0}
     assert got["template.md"]["weightings"] == {} and got["template.md"]["template_weightings"] is True
+
+
+def test_a_table_per_lot_restates_the_weightings_and_a_maximum_row_is_a_total(tmp_path):
+    lot = (
+        "| Question | Weighting |\n| --- | --- |\n| Social Value | 10% |\n| Quality of service | 30% |\n"
+        "| Price | 60% |\n| Maximum quality score (including Social Value) | 40% |\n"
+    )
+    path = tmp_path / "lots.md"
+    path.write_text(f"## Evaluation\n\n### Lot 1\n\n{lot}\n### Lot 2\n\n{lot}", encoding="utf-8")
+    proc = run_cli("profile", "--format", "json", str(path))
+    assert json.loads(proc.stdout)[0]["weightings"] == {"price": 60.0, "quality": 30.0, "social_value": 10.0}

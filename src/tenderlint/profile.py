@@ -73,7 +73,7 @@ TEMPLATE_FIELD = re.compile(
 )
 # What a placeholder stands for: a weighting, a term, a period, a payment or a figure.
 TEMPLATE_SUBJECT = caseless(r"weight|marks|term|period|duration|days|months|years|payment|price|%")
-TOTAL_ROW = caseless(r"^\s*(total|overall)\b")
+TOTAL_ROW = caseless(r"^\s*(total|overall|maximum|max\.?)\b")
 DATE = caseless(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+(20\d\d)\b",
@@ -318,8 +318,14 @@ class Profile:
 def build_profile(document: Document, blocks: list[Block]) -> Profile:
     profile = Profile()
     index_of = {id(block): i for i, block in enumerate(blocks)}
+    stated: set[str] = set()
     for table in document.tables():
-        profile.weightings.extend(_table_weightings(table, index_of))
+        found = _table_weightings(table, index_of)
+        criteria = {weighting.criterion for weighting in found}
+        if criteria & stated:
+            continue  # the same criteria again (a table per lot, or a summary): a restatement
+        stated |= criteria
+        profile.weightings.extend(found)
     prose_weightings: list[Weighting] = []
     evaluation_mentions = 0
     tender_notice_seen = False
