@@ -54,7 +54,9 @@ DIMENSIONS = (
         ),
     ),
     Dimension("insight", "Insight", "needs and deficits", "assets", ("TL304",)),
-    Dimension("co-production", "Co-production", "done to people", "done with them", ("TL601", "TL602", "TL603")),
+    Dimension(
+        "co-production", "Co-production", "done to people", "done with them", ("TL601", "TL602", "TL603")
+    ),
     Dimension("flexibility", "Contract flexibility", "rigid", "flexible", ("TL501", "TL502")),
     Dimension(
         "competition",
