@@ -131,7 +131,7 @@ HISTORICAL_CUES = caseless(
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"([\w-]+ ){0,2}(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|"
     r"specification)|"
-    r"(19\d\d|20[01]\d|202[0-4])\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from) (19\d\d|20[01]\d|202[0-4]))\b",
+    r"(19\d\d|20[01]\d|202[0-4])\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from|before|prior to) (19\d\d|20[01]\d|202[0-4]))\b",
 )
 PAST_AUXILIARY = {"was", "were", "had"}
 # The past of this very procurement is the document's own fact: a contract's recital that "the

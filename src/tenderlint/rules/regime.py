@@ -43,6 +43,12 @@ ELSEWHERE = _spaced(
 SENTENCE_END = re.compile(r"[.!?](\s|$)")
 # A contract's own recital, capitalised as a defined term: "The Contract was awarded following…".
 OWN_CONTRACT = _spaced(r"\b(This|The) (Contract|Agreement)\b (was|has been) (awarded|let|entered)")
+# An existing contract still governed by the old law: "under the transitional arrangements, those
+# Regulations continue to govern its modification".
+TRANSITIONAL = _spaced(
+    r"\b(transitional|continues? to (apply|govern)|begun before|(awarded|let|procured) in (19\d\d|20([01]\d|2[0-4])))\b",
+    re.I,
+)
 # The Act named as the law this procurement runs under ("conducted under the Procurement Act 2023", "the
 # competitive flexible procedure"), not mentioned in passing.
 RUN_UNDER_ACT = _spaced(
@@ -78,7 +84,7 @@ def _describes_other_procurement(block: Block, at: int) -> bool:
     begin = starts[-1] if starts else 0
     end_match = SENTENCE_END.search(text, at)
     sentence = text[begin : end_match.end() if end_match else len(text)]
-    if OWN_CONTRACT.search(sentence):
+    if OWN_CONTRACT.search(sentence) and not TRANSITIONAL.search(sentence):
         return False  # "The Contract was awarded following…": the past of this very contract
     if only_names_term(block, at) or fact_context(block.text, at, block.location.trail) in (
         "negated",
