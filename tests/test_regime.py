@@ -76,3 +76,17 @@ def test_a_welsh_council_with_regard_to_english_law_and_names_wrapped_across_lin
         "The Care Act 2014 applies in England only and is not referred to in this specification."
     )
     assert regime_findings(tmp_path, noted) == []
+
+
+def test_an_existing_contract_under_transitional_arrangements_keeps_the_old_law(tmp_path):
+    head = (
+        "Contract variation for the dementia day service, issued 12 January 2026. The Provider shall deliver "
+        "the service. The Provider shall keep records. The Provider must train staff.\n\n"
+    )
+    kept = head + (
+        "The Contract was awarded under the Public Contracts Regulations 2015 and, under the transitional "
+        "arrangements, those Regulations continue to govern its modification."
+    )
+    assert regime_findings(tmp_path, kept) == []
+    new = head + "The Contract was awarded under the Public Contracts Regulations 2015."
+    assert [f["code"] for f in regime_findings(tmp_path, new)] == ["TL804"]
