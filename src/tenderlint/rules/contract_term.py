@@ -33,7 +33,7 @@ def _ongoing_service(analysis: Analysis) -> bool:
 # "so that the expiry coincides with the end of the Transformation Programme": the funding cycle or the
 # buyer's own timetable explains a short term but is not a reason the service needs one.
 OWN_TIMETABLE = caseless(
-    r"\b(funding|grant|budget|allocation|financial (year|plan|strategy)|medium[- ]term|spending review|coincides?|alongside|"
+    r"\b(funding|fund|grant|budget|allocation|financial (year|plan|strategy)|medium[- ]term|(planning|spending) (period|review|round)|coincides?|alongside|"
     r"programme|reorganisation|restructur\w*|clustering)\b"
 )
 REASON_REACH = 160  # characters after the cue that its reason is read from
