@@ -24,6 +24,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+LEADING_PREPOSITION = re.compile(
+    r"^(under|in accordance with|subject to|governed by|pursuant to|using)\s+(the\s+)?", re.I
+)
+
+
+def _procedure(cited: str) -> str:
+    """ "under the Procurement Act 2023" or "competitive flexible procedure" -> "the Procurement Act 2023",
+    "the competitive flexible procedure", to follow "runs the procurement under"."""
+    return "the " + LEADING_PREPOSITION.sub("", _one_line(cited))
+
+
 LEGACY = _spaced(
     r"\b(Public Contracts Regulations 2015|PCR 2015|OJEU|Official Journal of the European Union)\b", re.I
 )
@@ -112,16 +123,31 @@ PSR_SET_ASIDE = _spaced(
 )
 
 
+# The regime named as the one this procurement runs under.
+PSR_APPLIED = _spaced(
+    r"\b(under|in accordance with|pursuant to|governed by|follows?|following|using|applying) (the )?"
+    r"(Health Care Services \(Provider Selection Regime\) Regulations 2023|Provider Selection Regime|PSR)\b|"
+    r"\b(direct award process [abc]|most suitable provider process|competitive process)\b",
+    re.I,
+)
+
+
 def _follows_psr(text: str) -> bool:
-    """Whether a sentence names the Provider Selection Regime as the one that applies (or at least does not
-    set it aside): a document that only argues it away still buys a health care service under the wrong law."""
+    """Whether the document follows the Provider Selection Regime: it names it without setting it aside or,
+    where it argues it away somewhere ("the Council has concluded that the PSR does not apply"), says
+    elsewhere that this procurement runs under it. A document that only argues it away, however much it
+    describes the regime, still buys a health care service under the wrong law."""
+    kept, set_aside = [], False
     for match in PSR_NAMED.finditer(text):
         starts = [m.end() for m in SENTENCE_END.finditer(text, 0, match.start())]
         begin = starts[-1] if starts else 0
         end = SENTENCE_END.search(text, match.end())
-        if not PSR_SET_ASIDE.search(text[begin : end.end() if end else len(text)]):
-            return True
-    return False
+        sentence = text[begin : end.end() if end else len(text)]
+        if PSR_SET_ASIDE.search(sentence):
+            set_aside = True
+        else:
+            kept.append(sentence)
+    return any(not set_aside or PSR_APPLIED.search(sentence) for sentence in kept)
 
 
 class RegimeMismatch(DocumentRule):
@@ -208,13 +234,13 @@ class RegimeMismatch(DocumentRule):
             if scottish:
                 message = (
                     "A Scottish council procures under the Public Contracts (Scotland) Regulations 2015, not the "
-                    f"Procurement Act 2023, but the document says the procurement is run {_one_line(cited.group(0))}."
+                    f"Procurement Act 2023, but the document runs the procurement under {_procedure(cited.group(0))}."
                 )
                 citation = "pa2023-s2-devolved-scottish"
             else:
                 message = (
                     "This is a health care service, which is arranged under the Provider Selection Regime, but "
-                    f"the document says the procurement is run {_one_line(cited.group(0))}."
+                    f"the document runs the procurement under {_procedure(cited.group(0))}."
                 )
                 citation = "pr2024-reg43-health"
             finding = analysis.block_finding(self.meta, index, message=message, match=cited.group(0))
