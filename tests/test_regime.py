@@ -60,7 +60,7 @@ def test_provider_selection_regime_argued_away_is_still_a_mismatch(tmp_path):
     assert [f["code"] for f in regime_findings(tmp_path, argued)] == ["TL804"]
     described = DRUGS + (
         "The PSR governs health care services arranged by the NHS, for example by integrated care boards. As "
-        "the Council is not an NHS body, it has concluded that the PSR does not apply and that this procurement "
+        "the Council is not an NHS body, it has concluded that the PSR does not apply. This procurement "
         "is run under the Procurement Act 2023."
     )
     [finding] = regime_findings(tmp_path, described)
