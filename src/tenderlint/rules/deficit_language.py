@@ -12,7 +12,7 @@ from tenderlint.nlp.caseless import caseless
 from tenderlint.rules.base import DocumentRule
 
 DEFICIT = caseless(
-    r"\b(needs|deficits?|dependen\w+|problems?|vulnerable|frail\w*|burden\w*|suffer\w*|challenging behaviou?rs?|"
+    r"\b(deficits?|dependen\w+|problems?|vulnerable|frail\w*|burden\w*|suffer\w*|challenging behaviou?rs?|"
     r"unable to|cannot manage|incapable|service users?|complex (needs|behaviou?rs?|cases?)|high levels? of (need|"
     r"dependency|risk)|lack (of|the) (capacity|insight|skills|ability)|chaotic|difficult behaviou?rs?|"
     r"without supervision|at risk of)\b",
