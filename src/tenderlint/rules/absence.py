@@ -74,7 +74,7 @@ class NoCoproduction(AbsenceRule):
         r"participate)\b|(parents?|carers?|young people|children|families|people|residents|tenants)( and \w+)? "
         r"(told|tell) us|\binvolved in (planning|designing|shaping|reviewing|evaluating|choosing|the design)|"
         r"(developed|designed|written|shaped|produced)\b[^.]{0,60}\bwith (the )?[^.]{0,40}\b(forum|ambassadors|"
-        r"young people|parents|carers|families|people who)\b|parent carer forum)",
+        r"young people|parents|carers|families|people who)\b|parent carer forum|making it real)",
     )
     definition: ClassVar[dict] = {
         "code": "TL601",
@@ -102,6 +102,7 @@ class NoCoproduction(AbsenceRule):
                 f"{SPEC} We will not design it without people who draw on care services.",
                 f"{SPEC} Experts by experience sit on the evaluation panel.",
                 f"{SPEC} The service is reviewed with a panel, which includes representatives of parents and carers.",
+                f"{SPEC} The service follows the Making It Real framework.",
             ],
         },
     }
