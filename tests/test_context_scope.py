@@ -144,3 +144,13 @@ def test_the_tenders_own_evaluation_question_states_what_it_asks_about(tmp_path)
         + "Q2. The specification says the provider shall deliver 40 sessions per month. Is that a minimum?\n"
     )
     assert codes(tmp_path, asked, "TL101") == []
+
+
+def test_measures_a_nearby_block_withdraws_do_not_count(tmp_path):
+    kpis = (
+        "# Day service contract variation\n\nKey performance indicators will be reported quarterly.\n\n"
+        "KPI 1: Number of sessions delivered against planned sessions.\n\n"
+        "Indicators 7 to 11 (carer-reported outcomes and goals achieved) {state} for the extension period.\n"
+    )
+    assert codes(tmp_path, kpis.format(state="are suspended"), "TL303") == ["TL303"]
+    assert codes(tmp_path, kpis.format(state="continue to apply"), "TL303") == []

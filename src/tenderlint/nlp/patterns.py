@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import rule_anchors
+from tenderlint.nlp.caseless import caseless
 from tenderlint.nlp.concepts import Clause
 from tenderlint.nlp.context import CONTEXTS, CUE_WINDOW, clause_bounds, contexts
 from tenderlint.nlp.quantities import first_duration, first_number
@@ -208,8 +209,13 @@ class PatternMatcher:
             nearby = analysis.blocks[max(0, index - reach) : index + 1 + reach]
             if block.location.table is not None:  # a table cell's neighbours are its whole table
                 nearby += analysis.table_blocks(block.location.table)
-            # A bidder's question nearby ("…so that small providers can bid?") gives no reasons of its own.
-            if any(rule.unless_nearby.search(b.text) for b in nearby if not b.text.rstrip().endswith("?")):
+            # A bidder's question nearby ("…so that small providers can bid?") gives no reasons of its own,
+            # and measures or reasons a block withdraws ("Indicators 7 to 11 … are suspended") are gone.
+            if any(
+                rule.unless_nearby.search(b.text)
+                for b in nearby
+                if not b.text.rstrip().endswith("?") and not WITHDRAWN.search(b.text)
+            ):
                 return False
         return True
 
@@ -265,6 +271,11 @@ class ConceptSpans:
                 compiled = self.matcher.compiled_concepts[name]
                 self.found[name] = _maximal(self.matcher.engine.matches(compiled, self.tokens))
         return self.found[name]
+
+
+WITHDRAWN = caseless(
+    r"\b(are|is|will be|have been|has been) (suspended|removed|withdrawn|deleted|discontinued|dropped)\b"
+)
 
 
 def _maximal(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
