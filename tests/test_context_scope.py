@@ -154,3 +154,9 @@ def test_measures_a_nearby_block_withdraws_do_not_count(tmp_path):
     )
     assert codes(tmp_path, kpis.format(state="are suspended"), "TL303") == ["TL303"]
     assert codes(tmp_path, kpis.format(state="continue to apply"), "TL303") == []
+
+
+def test_the_past_tense_under_a_procurement_record_heading_is_this_procurements(tmp_path):
+    report = "# Carers hub: contract award report\n\n## {heading}\n\nThe service was tendered as a single borough-wide contract.\n"
+    assert codes(tmp_path, report.format(heading="6. Procurement process"), "TL401") == ["TL401"]
+    assert codes(tmp_path, report.format(heading="4. Background"), "TL401") == []

@@ -126,6 +126,11 @@ HYPOTHETICAL_SECTION = caseless(
     r"options for|options (we|the council|officers|the board) (looked at|considered|explored|examined|assessed|weighed))\b|"
     r"^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
 )
+RECORD_SECTION = caseless(
+    r"\b(procurement (process|route|exercise|procedure)|evaluation (outcome|results?|process)|tender evaluation|"
+    r"outcome of (the )?(tender|procurement|evaluation)|award (decision|recommendation|report)|contract award|"
+    r"intention to award|reasons? for (the )?(decision|award|recommendation))\b",
+)
 HISTORICAL_CUES = caseless(
     r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?(19\d\d|20[01]\d|202[0-4]))|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
@@ -237,6 +242,7 @@ def section_is(kind: str, trail: tuple[str, ...]) -> bool:
         "definition": DEFINITION_SECTION,
         "options": HYPOTHETICAL_SECTION,
         "history": HISTORICAL_SECTION,
+        "record": RECORD_SECTION,
     }
     return any(pattern[kind].search(heading) for heading in trail)
 
@@ -301,7 +307,9 @@ def historical(
         return True
     clause = DESCRIBES_PAST_OF.sub(" ", clause)
     through_sentence = DESCRIBES_PAST_OF.sub(" ", through_sentence)
-    if _past_auxiliary(list(clause_words)):
+    # Under "Procurement process" or "Outcome of evaluation" in an award report, "The service was tendered
+    # as a single contract" is this procurement's record: there the past tense alone is not history.
+    if _past_auxiliary(list(clause_words)) and not section_is("record", tuple(trail)):
         return True
     if FUTURE_OR_DUTY.intersection(sentence_words):
         return bool(HISTORICAL_CUES.search(clause))
