@@ -242,9 +242,14 @@ def section_is(kind: str, trail: tuple[str, ...]) -> bool:
         "definition": DEFINITION_SECTION,
         "options": HYPOTHETICAL_SECTION,
         "history": HISTORICAL_SECTION,
-        "record": RECORD_SECTION,
     }
     return any(pattern[kind].search(heading) for heading in trail)
+
+
+def _in_record_section(trail: Collection[str]) -> bool:
+    """The nearest heading names this procurement's own record ("6. Procurement process")."""
+    headings = list(trail)
+    return bool(headings) and bool(RECORD_SECTION.search(headings[-1]))
 
 
 def is_hypothetical(
@@ -309,7 +314,7 @@ def historical(
     through_sentence = DESCRIBES_PAST_OF.sub(" ", through_sentence)
     # Under "Procurement process" or "Outcome of evaluation" in an award report, "The service was tendered
     # as a single contract" is this procurement's record: there the past tense alone is not history.
-    if _past_auxiliary(list(clause_words)) and not section_is("record", tuple(trail)):
+    if _past_auxiliary(list(clause_words)) and not _in_record_section(trail):
         return True
     if FUTURE_OR_DUTY.intersection(sentence_words):
         return bool(HISTORICAL_CUES.search(clause))
