@@ -1,18 +1,20 @@
 """Lint files in persistent forked worker processes that can be killed, so a run never depends on a
 parser returning or on a C library behaving.
 
-One worker per job slot receives files and sends back `FileResult`s. A worker still busy after the
-file's `timeout-seconds` is killed and replaced (E009); one that hits its `max-memory-mb` address-space
-ceiling reports E008 and is replaced; one that dies (a crash in a C library, the kernel's OOM killer)
-becomes an error for that file only. Workers are forked after the parent has compiled the rules (and
-loaded spaCy, when the run uses it), so none of them does it again, and they ignore SIGINT: Ctrl-C
-reaches the parent, which kills them.
+One worker per job slot receives files and sends back `FileResult`s; the next file goes to a worker
+as soon as it answers, before its answer is unpickled, so workers do not wait on the parent between
+files. A worker still busy after the file's `timeout-seconds` is killed and replaced (E009); one that
+hits its `max-memory-mb` address-space ceiling reports E008 and is replaced; one that dies (a crash in
+a C library, the kernel's OOM killer) becomes an error for that file only. Workers are forked after
+the parent has compiled the rules (and loaded spaCy, when the run uses it), so none of them does it
+again, and they ignore SIGINT: Ctrl-C reaches the parent, which kills them.
 """
 
 from __future__ import annotations
 
 import faulthandler
 import multiprocessing
+import pickle
 import signal
 import time
 import traceback
@@ -79,6 +81,16 @@ class _Worker:
         self.deadline = 0.0
         self.oom_kills: int | None = None  # the system's OOM-kill count when the task was sent
 
+    def give(self, task: Task) -> bool:
+        """Send `task`, starting its clock; False if the worker is gone."""
+        try:
+            self.conn.send(task)
+        except (OSError, EOFError):
+            return False
+        self.task, self.deadline = task, time.monotonic() + task.settings.timeout_seconds
+        self.oom_kills = limits.oom_kills()
+        return True
+
     def stop(self) -> None:
         """Kill the process (it may be stuck in C code, so no polite request) and reap it."""
         if self.process.is_alive():
@@ -97,20 +109,18 @@ class WorkerPool:
         self.context = multiprocessing.get_context("fork")
 
     def submit(self, task: Task) -> Iterator[tuple[Task, FileResult]]:
-        """Give `task` to an idle worker, first yielding finished results while every worker is busy."""
+        """Give `task` to an idle worker, first yielding finished results while every worker is busy;
+        a worker that answers gets `task` before its answer is decoded and yielded."""
         for _attempt in range(2):  # a worker that died while idle is replaced once
             worker = self._idle()
             while worker is None:
-                yield from self._collect()
+                yield from self._collect(task)
+                if any(busy.task is task for busy in self.workers):  # handed over
+                    return
                 worker = self._idle()
-            try:
-                worker.conn.send(task)
-            except (OSError, EOFError):
-                self._retire(worker)
-                continue
-            worker.task, worker.deadline = task, time.monotonic() + task.settings.timeout_seconds
-            worker.oom_kills = limits.oom_kills()
-            return
+            if worker.give(task):
+                return
+            self._retire(worker)
         yield task, _died(task, None)
 
     def drain(self) -> Iterator[tuple[Task, FileResult]]:
@@ -137,37 +147,60 @@ class WorkerPool:
         worker.stop()
         self.workers.remove(worker)
 
-    def _collect(self) -> Iterator[tuple[Task, FileResult]]:
-        """Wait for a busy worker to answer, die or run out of time, and yield what became of its task."""
+    def _collect(self, waiting: Task | None = None) -> Iterator[tuple[Task, FileResult]]:
+        """Wait for a busy worker to answer, die or run out of time, and yield what became of its task.
+        A `waiting` task goes to the first worker that answered and stays healthy, before any answer
+        is decoded."""
         busy = [worker for worker in self.workers if worker.task is not None]
         if not busy:
             return
         timeout = max(0.0, min(worker.deadline for worker in busy) - time.monotonic())
         ready = wait([worker.conn for worker in busy], timeout)
+        answers: list[tuple[_Worker, Task, bytes | None]] = []
+        expired: list[tuple[_Worker, Task]] = []
         for worker in busy:
             task = worker.task
             assert task is not None
             if worker.conn in ready:
-                result, healthy = self._receive(worker, task)
+                answers.append((worker, task, _read(worker)))
                 worker.task = None
-                if not healthy:
-                    self._retire(worker)
-                yield task, result
             elif time.monotonic() >= worker.deadline:
+                expired.append((worker, task))
+        taker = None
+        if waiting is not None:
+            taker = next((w for w, _, raw in answers if raw and raw[:1] == HEALTHY and w.give(waiting)), None)
+        for worker, task, raw in answers:
+            result, healthy = self._decode(worker, task, raw)
+            if not healthy and worker is not taker:
                 self._retire(worker)
-                yield task, error_result(task, limits.timeout_error(task.settings.timeout_seconds))
+            yield task, result
+        for worker, task in expired:
+            self._retire(worker)
+            yield task, error_result(task, limits.timeout_error(task.settings.timeout_seconds))
 
-    def _receive(self, worker: _Worker, task: Task) -> tuple[FileResult, bool]:
-        try:
-            result, healthy = worker.conn.recv()
-            return result, healthy
-        except (EOFError, OSError):
+    def _decode(self, worker: _Worker, task: Task, raw: bytes | None) -> tuple[FileResult, bool]:
+        """The answer as (result, healthy); a worker that died gets its task an error."""
+        if raw is None:
             worker.process.join(5)
             return _died(task, worker.process.exitcode, worker.oom_kills), False
+        try:
+            return pickle.loads(memoryview(raw)[1:]), raw[:1] == HEALTHY
         except Exception as exc:  # an answer that cannot be unpickled
             return error_result(
                 task, _internal(f"its result could not be read ({type(exc).__name__})")
             ), False
+
+
+#: The first byte of a worker's answer: whether the worker may take another file (else it stops).
+HEALTHY, UNHEALTHY = b"\x01", b"\x00"
+
+
+def _read(worker: _Worker) -> bytes | None:
+    """A worker's raw answer, or None if it died first."""
+    try:
+        return worker.conn.recv_bytes()
+    except (EOFError, OSError):
+        return None
 
 
 def _internal(what: str) -> InputError:
@@ -198,7 +231,8 @@ def _died(task: Task, exitcode: int | None, oom_kills: int | None = None) -> Fil
 
 
 def _serve(conn: Connection, work: Work) -> None:
-    """A worker's life: lint each task received, answer (result, healthy), stop when told or unhealthy."""
+    """A worker's life: lint each task received, answer with a health byte and the pickled result,
+    stop when told or unhealthy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     faulthandler.disable()  # a crash is reported as this file's error, not as a dump on stderr
     _die_with_parent()
@@ -211,11 +245,14 @@ def _serve(conn: Connection, work: Work) -> None:
             return
         result, healthy = _run(task, work)
         try:
-            conn.send((result, healthy))
+            answer = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # a result that cannot be pickled
+            failed = error_result(task, _internal(f"its result could not be sent ({exc})"))
+            answer, healthy = pickle.dumps(failed), False
+        try:
+            conn.send_bytes((HEALTHY if healthy else UNHEALTHY) + answer)
         except (OSError, EOFError):
             return
-        except Exception as exc:  # a result that cannot be pickled
-            conn.send((error_result(task, _internal(f"its result could not be sent ({exc})")), False))
         if not healthy:
             return
 

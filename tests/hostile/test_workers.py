@@ -86,6 +86,15 @@ def test_each_failure_costs_one_file_and_the_rest_are_linted(size):
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
 
 
+@pytest.mark.parametrize("bad", sorted(EXPECTED))
+def test_a_failure_collected_at_the_end_of_a_run_is_reported(bad):
+    """The last file's answer is collected by `drain`, with no next file waiting for its worker."""
+    results, _ = run_pool(["ok", "ok", bad], 2)
+    error = results[2].error
+    assert error is not None and error.code == EXPECTED[bad][0], (bad, error)
+    assert results[0].error is None and results[1].error is None
+
+
 def test_a_worker_is_reused_for_healthy_files():
     results, _ = run_pool(["ok"] * 5, 1)
     assert len({result.words for result in results.values()}) == 1, "one worker process served them all"
