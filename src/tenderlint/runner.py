@@ -14,6 +14,7 @@ import stat
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tenderlint.discover import discover
 from tenderlint.engine import FileError, FileResult, linter_for
 from tenderlint.errors import ConfigError, InputError
 from tenderlint.excludes import Excludes
+from tenderlint.gcpause import collector_paused
 from tenderlint.limits import Limits, check_file_size
 from tenderlint.packs import find_packs, judge_packs
 from tenderlint.parsers.detect import detect_format
@@ -109,21 +111,22 @@ class Runner:
         isolate = self.options.isolate and can_isolate()
         pool: WorkerPool | None = None
         try:
-            for index, path in enumerate(files):
-                job = self.prepare(path, index)
-                if isinstance(job, FileResult):
-                    settle(index, job)
-                    continue
-                if not isolate:
-                    settle(index, self.finish(job, self.options.work(job)))
-                    continue
-                if pool is None:
-                    _warm(job)  # workers are forked from here, pipeline and parser loaded
-                    pool = WorkerPool(self.options.jobs, self.options.work)
-                for task, result in pool.submit(job):
+            with collector_paused() if isolate else nullcontext():  # in-process linting collects
+                for index, path in enumerate(files):
+                    job = self.prepare(path, index)
+                    if isinstance(job, FileResult):
+                        settle(index, job)
+                        continue
+                    if not isolate:
+                        settle(index, self.finish(job, self.options.work(job)))
+                        continue
+                    if pool is None:
+                        _warm(job)  # workers are forked from here, pipeline and parser loaded
+                        pool = WorkerPool(self.options.jobs, self.options.work)
+                    for task, result in pool.submit(job):
+                        settle(task.index, self.finish(task, result))
+                for task, result in pool.drain() if pool else ():
                     settle(task.index, self.finish(task, result))
-            for task, result in pool.drain() if pool else ():
-                settle(task.index, self.finish(task, result))
         finally:
             progress.end()
             if pool is not None:

@@ -13,6 +13,7 @@ again, and they ignore SIGINT: Ctrl-C reaches the parent, which kills them.
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import pickle
 import signal
@@ -235,6 +236,7 @@ def _serve(conn: Connection, work: Work) -> None:
     stop when told or unhealthy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     faulthandler.disable()  # a crash is reported as this file's error, not as a dump on stderr
+    gc.enable()  # the parent may have forked this worker with its collector paused (gcpause.py)
     _die_with_parent()
     while True:
         try:

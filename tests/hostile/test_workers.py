@@ -3,6 +3,7 @@ or an unpicklable result each cost one file an error, and every other file still
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ from hostile_files import CORPORA, GOOD
 from tenderlint import runner as runner_module
 from tenderlint.config import Settings
 from tenderlint.engine import FileResult
+from tenderlint.gcpause import collector_paused
 from tenderlint.runner import Runner, RunOptions
 from tenderlint.workers import Task, WorkerPool
 
@@ -93,6 +95,20 @@ def test_a_failure_collected_at_the_end_of_a_run_is_reported(bad):
     error = results[2].error
     assert error is not None and error.code == EXPECTED[bad][0], (bad, error)
     assert results[0].error is None and results[1].error is None
+
+
+def test_workers_collect_garbage_though_the_parent_paused_its_collector():
+    def collecting(task: Task) -> FileResult:
+        return FileResult(task.display, notes=[str(gc.isenabled())])
+
+    pool = WorkerPool(1, collecting)
+    try:
+        with collector_paused():
+            answers = [*pool.submit(Task(0, "ok", b"", Settings())), *pool.drain()]
+        assert gc.isenabled()
+    finally:
+        pool.close()
+    assert answers[0][1].notes == ["True"]
 
 
 def test_a_worker_is_reused_for_healthy_files():
