@@ -236,6 +236,9 @@ def _serve(conn: Connection, work: Work) -> None:
     stop when told or unhealthy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     faulthandler.disable()  # a crash is reported as this file's error, not as a dump on stderr
+    # What the parent loaded (rules, compiled patterns) lives as long as this worker: moved out of the
+    # collector's sight, a full collection no longer walks it again for each file (nor copies its pages).
+    gc.freeze()
     gc.enable()  # the parent may have forked this worker with its collector paused (gcpause.py)
     _die_with_parent()
     while True:
