@@ -122,7 +122,7 @@ class Runner:
                         continue
                     if pool is None:
                         _warm(job)  # workers are forked from here, pipeline and parser loaded
-                        pool = WorkerPool(self.options.jobs, self.options.work)
+                        pool = WorkerPool(self.options.jobs, self.options.work, ahead=1)
                     for task, result in pool.submit(job):
                         settle(task.index, self.finish(task, result))
                 for task, result in pool.drain() if pool else ():
