@@ -14,6 +14,7 @@ import stat
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tenderlint.discover import discover
 from tenderlint.engine import FileError, FileResult, linter_for
 from tenderlint.errors import ConfigError, InputError
 from tenderlint.excludes import Excludes
+from tenderlint.gcpause import collector_paused
 from tenderlint.limits import Limits, check_file_size
 from tenderlint.packs import find_packs, judge_packs
 from tenderlint.parsers.detect import detect_format
@@ -88,30 +90,43 @@ class Runner:
         extra = per_file_ignores(settings, display)
         return settings.with_overrides(ignore=settings.ignore + extra) if extra else settings
 
-    def run(self, paths: tuple[str, ...]) -> list[FileResult]:
+    def run(
+        self, paths: tuple[str, ...], on_result: Callable[[FileResult], None] | None = None
+    ) -> list[FileResult]:
         """Lint every file; results in input order. Cache hits and unreadable files are settled here;
-        every other file is linted in a killable worker process (workers.py), `jobs` at a time."""
+        every other file is linted in a killable worker process (workers.py), `jobs` at a time.
+        `on_result` is given each file's result once it is final, in any order: as soon as the file
+        is linted, or once its tender pack has been judged."""
         files = list(self.files(paths))
         results: list[FileResult | None] = [None] * len(files)
+        packs = find_packs(files, self.options.pack)
+        in_pack = {index for pack in packs for index in pack.members}
         progress = Progress(len(files), self.options.progress)
+
+        def settle(index: int, result: FileResult) -> None:
+            results[index] = progress.tick(result)
+            if on_result is not None and index not in in_pack:
+                on_result(result)
+
         isolate = self.options.isolate and can_isolate()
         pool: WorkerPool | None = None
         try:
-            for index, path in enumerate(files):
-                job = self.prepare(path, index)
-                if isinstance(job, FileResult):
-                    results[index] = progress.tick(job)
-                    continue
-                if not isolate:
-                    results[index] = progress.tick(self.finish(job, self.options.work(job)))
-                    continue
-                if pool is None:
-                    _warm(job)  # workers are forked from here, pipeline and parser loaded
-                    pool = WorkerPool(self.options.jobs, self.options.work)
-                for task, result in pool.submit(job):
-                    results[task.index] = progress.tick(self.finish(task, result))
-            for task, result in pool.drain() if pool else ():
-                results[task.index] = progress.tick(self.finish(task, result))
+            with collector_paused() if isolate else nullcontext():  # in-process linting collects
+                for index, path in enumerate(files):
+                    job = self.prepare(path, index)
+                    if isinstance(job, FileResult):
+                        settle(index, job)
+                        continue
+                    if not isolate:
+                        settle(index, self.finish(job, self.options.work(job)))
+                        continue
+                    if pool is None:
+                        _warm(job)  # workers are forked from here, pipeline and parser loaded
+                        pool = WorkerPool(self.options.jobs, self.options.work, ahead=1)
+                    for task, result in pool.submit(job):
+                        settle(task.index, self.finish(task, result))
+                for task, result in pool.drain() if pool else ():
+                    settle(task.index, self.finish(task, result))
         finally:
             progress.end()
             if pool is not None:
@@ -119,7 +134,9 @@ class Runner:
         done = [result for result in results if result is not None]
         if len(done) != len(files):  # a bug: no file may ever be dropped silently
             raise RuntimeError("a file was left without a result")
-        judge_packs(done, find_packs(files, self.options.pack))
+        judge_packs(done, packs)
+        for index in sorted(in_pack) if on_result is not None else ():
+            on_result(done[index])
         return done
 
     def lint(self, path: str) -> FileResult:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tenderlint import __version__
 from tenderlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from tenderlint.engine import FileResult
+    from tenderlint.reporters.base import ReportContext
+    from tenderlint.reporters.stream import PartRenderer
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
@@ -135,8 +143,22 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
 
+    color = opts["color"]
+    use_color = color == "always" or (
+        color == "auto" and opts["output"] is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    from tenderlint.cli.lint_extras import keep_min_severity, statistics
+
+    context = ReportContext(
+        citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__, quiet=quiet
+    )
+    reporter = reporters[opts["output_format"]]
+    stream = _part_renderer(opts, reporter, context)
+    # Off until the process exits, not just during the run (gcpause.py): turned back on, the collector
+    # would walk every object the run allocated at the next allocation, only to find them all alive.
+    gc.disable()
     try:
-        results = runner.run(paths)
+        results = runner.run(paths, _settle(stream, opts["min_severity"]) if stream is not None else None)
         if not results and not quiet:
             click.echo("tenderlint: warning: no documents found in the given paths", err=True)
     except KeyboardInterrupt:
@@ -163,26 +185,42 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
                 err=True,
             )
 
-    color = opts["color"]
-    use_color = color == "always" or (
-        color == "auto" and opts["output"] is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    )
-    from tenderlint.cli.lint_extras import keep_min_severity, statistics
-
     keep_min_severity(results, opts["min_severity"])
-    context = ReportContext(
-        citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__, quiet=quiet
-    )
     if opts["statistics"]:
         report = statistics(results, as_json=opts["output_format"] == "json")
+    elif stream is not None:
+        report = stream.render(results)
     else:
-        report = reporters[opts["output_format"]].render(results, context)
+        report = reporter.render(results, context)
     _emit(report, opts["output"], use_color)
     code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
     if opts["annotate"]:
         settings = runner.settings_for(results[0].path) if results else None
         code = _annotate(results, str(opts["annotate"]), citations, code, settings, quiet)
     sys.exit(code)
+
+
+def _part_renderer(opts: dict, reporter: object, context: ReportContext) -> PartRenderer | None:
+    """Something that renders each file's part of the report as soon as the file is linted, for a
+    reporter that can, when nothing changes the results after the run (a baseline, or statistics
+    instead of a report); else None."""
+    if opts["baseline"] or opts["write_baseline"] or opts["statistics"]:
+        return None
+    from tenderlint.reporters.stream import part_renderer
+
+    return part_renderer(reporter, context)
+
+
+def _settle(stream: PartRenderer, min_severity: str | None) -> Callable[[FileResult], None]:
+    """What is done to every result once the run is over (--min-severity), done to each file's result
+    as soon as it is final, and its part of the report rendered, while the other files are linted."""
+    from tenderlint.cli.lint_extras import keep_min_severity
+
+    def settle(result: FileResult) -> None:
+        keep_min_severity((result,), min_severity)
+        stream.add(result)
+
+    return settle
 
 
 def exit_code(results: list, exit_zero: bool = False, max_warnings: int | None = None) -> int:

@@ -26,6 +26,21 @@ class Reporter(Protocol):
         ...
 
 
+@runtime_checkable
+class PartsReporter(Protocol):
+    """A reporter whose report is one part per file, joined with what the whole run adds (a header, a
+    summary). A part depends on its file's result alone, so it can be rendered as soon as that result
+    is final, while other files are still being linted (see stream.py)."""
+
+    def render_part(self, result: FileResult, context: ReportContext) -> str | None:
+        """This file's part of the report; None when the file adds nothing to it."""
+        ...
+
+    def join(self, results: Sequence[FileResult], parts: Sequence[str | None], context: ReportContext) -> str:
+        """The whole report from every file's part, in the order of `results`."""
+        ...
+
+
 def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
     findings = [f for r in results for f in r.findings]
     counts = {"files": len(results), "findings": len(findings), "errors": sum(1 for r in results if r.error)}

@@ -42,21 +42,25 @@ def error_dict(error: FileError) -> dict:
 
 class JsonReporter:
     """The report laid out two spaces a level, except that each finding (and any other leaf value) is
-    written on one line: the C encoder then does nearly all the work, which matters for large runs."""
+    written on one line: the C encoder then does nearly all the work, which matters for large runs.
+    Each file's object is rendered on its own (`render_part`), so a run can render it as soon as the
+    file is linted."""
 
     def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
-        tool = {"name": "tenderlint", "version": context.version}
-        parts = ["{\n", f'  "version": {SCHEMA_VERSION},\n', f'  "tool": {_dump(tool)},\n', '  "files": [']
-        for number, result in enumerate(results):
-            parts.append(",\n    {\n" if number else "\n    {\n")
-            self._file(result, context, parts)
-        parts.append("\n  ],\n" if results else "],\n")
-        parts += [f'  "summary": {_dump(summary_counts(results))}\n', "}\n"]
-        # One join: the report of a large run is tens of megabytes, and every copy of it shows.
-        return json_text("".join(parts))
+        return self.join(results, [self.render_part(result, context) for result in results], context)
 
-    def _file(self, result: FileResult, context: ReportContext, parts: list[str]) -> None:
-        """One file's object, its fields and its findings one a line, appended to `parts`."""
+    def join(self, results: Sequence[FileResult], parts: Sequence[str | None], context: ReportContext) -> str:
+        tool = {"name": "tenderlint", "version": context.version}
+        text = [json_text(f'{{\n  "version": {SCHEMA_VERSION},\n  "tool": {_dump(tool)},\n  "files": [')]
+        for number, part in enumerate(parts):
+            text += (",\n" if number else "\n", part or "")
+        text.append("\n  ],\n" if parts else "],\n")
+        text.append(json_text(f'  "summary": {_dump(summary_counts(results))}\n}}\n'))
+        # One join: the report of a large run is tens of megabytes, and every copy of it shows.
+        return "".join(text)
+
+    def render_part(self, result: FileResult, context: ReportContext) -> str:
+        """One file's object, its fields and its findings one a line."""
         fields = {
             "path": result.path,
             "format": result.format,
@@ -64,17 +68,17 @@ class JsonReporter:
             "suppressed": result.suppressed,
             "notes": result.notes,
         }
+        parts = ["    {\n"]
         parts.extend(f'      "{key}": {_dump(value)},\n' for key, value in fields.items())
         if not result.findings:
             parts.append('      "findings": []\n    }')
-            return
-        parts.append('      "findings": [\n        ')
-        separator = ",\n        "
-        for number, finding in enumerate(result.findings):
-            if number:
-                parts.append(separator)
-            parts.append(_dump(self._finding(finding, context)))
-        parts.append("\n      ]\n    }")
+        else:
+            parts.append('      "findings": [\n        ')
+            parts.append(
+                ",\n        ".join(_dump(self._finding(finding, context)) for finding in result.findings)
+            )
+            parts.append("\n      ]\n    }")
+        return json_text("".join(parts))
 
     def _finding(self, finding: Finding, context: ReportContext) -> dict:
         return finding_dict(finding, context)

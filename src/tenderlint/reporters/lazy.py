@@ -19,10 +19,14 @@ class LazyReporter:
         self.name = name
         self._reporter: Any = None
 
-    def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
+    def load(self) -> Any:
+        """The reporter itself, imported now if it was not yet."""
         if self._reporter is None:
             self._reporter = getattr(import_module(self.module), self.name)()
-        return self._reporter.render(results, context)
+        return self._reporter
+
+    def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
+        return self.load().render(results, context)
 
     def __repr__(self) -> str:
         return f"LazyReporter({self.module}.{self.name})"

@@ -38,21 +38,33 @@ def path_line(path: str) -> str:
 
 
 class TextReporter:
+    """Each file's lines are rendered on their own (`render_part`), so a run can render them as soon as
+    the file is linted; the summary is added at the end."""
+
     def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
-        lines: list[str] = []
-        for result in results:
-            if result.error:
-                lines += self._error(result, context)
-            elif result.findings or result.notes:
-                lines.append(self._style(path_line(result.path), context, bold=True, underline=True))
-                lines += [f"  note: {clean(note)}" for note in result.notes]
-                for finding in result.findings:
-                    lines += self._finding(finding, context)
-                lines.append("")
+        return self.join(results, [self.render_part(result, context) for result in results], context)
+
+    def join(self, results: Sequence[FileResult], parts: Sequence[str | None], context: ReportContext) -> str:
+        lines = [part for part in parts if part is not None]
         if context.quiet:
             return "\n".join(lines) + "\n" if lines else ""
-        lines.append(self._summary(results, context))
-        return "\n".join(no_command(line) for line in lines) + "\n"
+        lines.append(no_command(self._summary(results, context)))
+        return "\n".join(lines) + "\n"
+
+    def render_part(self, result: FileResult, context: ReportContext) -> str | None:
+        """The file's lines (None if it has none to show): its error, or its notes and findings."""
+        lines: list[str] = []
+        if result.error:
+            lines += self._error(result, context)
+        elif result.findings or result.notes:
+            lines.append(self._style(path_line(result.path), context, bold=True, underline=True))
+            lines += [f"  note: {clean(note)}" for note in result.notes]
+            for finding in result.findings:
+                lines += self._finding(finding, context)
+            lines.append("")
+        if not lines:
+            return None
+        return "\n".join(lines if context.quiet else map(no_command, lines))
 
     def _style(self, text: str, context: ReportContext, **style: object) -> str:
         return click.style(text, **style) if context.color else text

@@ -81,9 +81,9 @@ def _annotated(data: bytes, result: FileResult) -> tuple[bytes | None, str]:
 
 
 class _Pool(WorkerPool):
-    def _idle(self):  # type: ignore[override]
+    def _start_worker(self):  # type: ignore[override]
         with _FORK_LOCK:  # a new worker is forked in here
-            return super()._idle()
+            return super()._start_worker()
 
 
 class ServiceClosed(RuntimeError):

@@ -1,0 +1,79 @@
+"""Reports rendered file by file while the run goes on are the same, byte for byte, as reports rendered
+once the run is over; and the run hands over each result only once it is final (packs judged)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+import pytest
+from conftest import CORPORA
+
+from tenderlint.reporters.base import ReportContext
+from tenderlint.reporters.json import JsonReporter
+from tenderlint.reporters.lazy import LazyReporter
+from tenderlint.reporters.stream import part_renderer
+from tenderlint.reporters.text import TextReporter
+from tenderlint.ruleset import load_ruleset
+from tenderlint.runner import Runner, RunOptions
+
+PACK = CORPORA / "packs" / "fernley-home-support"
+PATHS = (
+    str(CORPORA / "home-care-spec.md"),
+    str(CORPORA / "broken" / "legacy.doc"),
+    str(CORPORA / "broken" / "empty.txt"),
+    str(PACK),
+)
+
+
+@pytest.fixture(scope="module")
+def streamed():
+    """The results, and a copy of each one taken when the run handed it over."""
+    handed = []
+    results = Runner(RunOptions(use_cache=False, isolate=False)).run(
+        PATHS, lambda result: handed.append((id(result), copy.deepcopy(result)))
+    )
+    return results, handed
+
+
+def test_each_result_is_handed_over_once_and_final(streamed):
+    results, handed = streamed
+    assert sorted(key for key, _ in handed) == sorted(id(result) for result in results)
+    copies = dict(handed)
+    assert [copies[id(result)] for result in results] == results
+    assert any(f.pack for result in results for f in result.findings), "a pack finding is handed over"
+
+
+CONTEXT = ReportContext(citations=load_ruleset().citations, version="1.2.3")
+CONTEXTS = [
+    CONTEXT,
+    replace(CONTEXT, quiet=True),
+    replace(CONTEXT, color=True),
+    replace(CONTEXT, debug=True),
+]
+
+
+@pytest.mark.parametrize(
+    "reporter", [JsonReporter(), TextReporter(), LazyReporter("tenderlint.reporters.json", "JsonReporter")]
+)
+@pytest.mark.parametrize("context", CONTEXTS)
+def test_parts_rendered_in_any_order_join_into_the_same_report(streamed, reporter, context):
+    results, _ = streamed
+    renderer = part_renderer(reporter, context)
+    assert renderer is not None
+    for result in reversed(results[1:]):  # in any order, and one left for the end
+        renderer.add(result)
+    assert renderer.render(results) == reporter.render(results, context)
+
+
+@pytest.mark.parametrize("reporter", [JsonReporter(), TextReporter()])
+def test_empty_run(reporter):
+    assert part_renderer(reporter, CONTEXT).render([]) == reporter.render([], CONTEXT)
+
+
+def test_a_reporter_with_render_only_is_rendered_at_the_end():
+    class Plugin:
+        def render(self, results, context):
+            return ""
+
+    assert part_renderer(Plugin(), CONTEXT) is None
