@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -52,6 +53,10 @@ class Tokens:
     def present(self, lowers: frozenset[str]) -> set[str]:
         """Those of `lowers` that occur (one set operation, not one lookup per listed word)."""
         return self._index().keys() & lowers
+
+    def vocabulary(self) -> KeysView[str]:
+        """Every distinct lower-cased word, as a set-like view (for many `isdisjoint` tests in a row)."""
+        return self._index().keys()
 
     def has_any(self, lowers: frozenset[str]) -> bool:
         """Whether any of `lowers` occurs."""
