@@ -34,10 +34,10 @@ class BuiltinEngine:
 
     def tokenize(self, texts: Iterable[str]) -> Iterator[Tokens]:
         for text in texts:
-            spans = self.tokenizer.spans(text)
+            spans, words = self.tokenizer.split(text)
             starts = [a for a, _ in spans]
             ends = [b for _, b in spans]
-            yield Tokens(text, starts, ends, sentence_punct=self.punct_chars)
+            yield Tokens(text, starts, ends, sentence_punct=self.punct_chars, words=words)
 
     def phrase_words(self, phrase: str) -> list[str]:
         return [phrase[a:b] for a, b in self.tokenizer.spans(phrase)]
