@@ -6,12 +6,15 @@ Weightings come from tables (label in one cell, percentage in another, or a numb
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
+from typing import NamedTuple
 
 from tenderlint.document import Block, BlockKind, Document
-from tenderlint.nlp.caseless import caseless
+from tenderlint.nlp.caseless import Regex, caseless
 from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
@@ -85,6 +88,7 @@ MONTHS = [
     "december",
 ]
 PA2023_START = date(2025, 2, 24)
+DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 # The label before a date that makes it a notice's publication date, or its deadline for tenders.
 # A publication date that belongs to another paper: this log's version, an update, a clarification.
@@ -105,6 +109,8 @@ DEADLINE = caseless(
 
 def dates_in(text: str) -> list[tuple[date, int]]:
     """Every date written "3 March 2026" or "03/03/2026" (day first), with where it starts."""
+    if not DIGIT.search(text):
+        return []  # both ways of writing a date need a digit: most paragraphs are passed over at once
     found = []
     for match in DATE.finditer(text):
         day, month, year = match.groups()
@@ -309,12 +315,17 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
     prose_weightings: list[Weighting] = []
     evaluation_mentions = 0
     tender_notice_seen = False
+    trail: tuple[str, ...] | None = None
+    section: Section | None = None
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
             profile.has_evaluation_section = True
+        if block.location.trail is not trail:  # a new section: its headings are read once
+            trail = block.location.trail
+            section = _section(trail)
         if block.kind is not BlockKind.TABLE_CELL:
-            prose_weightings.extend(_prose_weightings(block, index))
+            prose_weightings.extend(_prose_weightings(block, index, section))
         for found, at in dates_in(text):
             profile.dates.append(found)
             if profile.start_date is None and ISSUE_CUE.search(text):
@@ -355,21 +366,25 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
 def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
     """Kinds need both a name for the document and the voice of one: obligations on a provider."""
     text = "\n".join(block.text for block in blocks)
-    obligations = len(OBLIGATION.findall(text))
-    for kind, pattern in KIND_SIGNALS.items():
-        if pattern.search(text) and obligations >= 3:
-            profile.kinds.add(kind)
+    if _count(OBLIGATION, text, 3) >= 3:
+        profile.kinds.update(kind for kind, pattern in KIND_SIGNALS.items() if pattern.search(text))
     if profile.weightings or profile.has_evaluation_section:
         profile.kinds.add("evaluation-criteria")
-    strong = len(CARE.findall(text))
     # Care must be a theme, not a passing mention in a long document about something else.
-    profile.care_service = strong >= max(2, len(text.split()) / 5000)
+    theme = max(2, math.ceil(len(text.split()) / 5000))
+    strong = _count(CARE, text, theme)
+    profile.care_service = strong >= theme
     profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
-    profile.non_uk = len(FOREIGN.findall(text)) >= 3 and not UK.search(text)
+    profile.non_uk = not UK.search(text) and _count(FOREIGN, text, 3) >= 3
     for place, signs in NATION_SIGNS.items():
         if len({match.lower() for match in signs.findall(text)}) >= 2:
             profile.jurisdiction = place
             break
+
+
+def _count(pattern: Regex, text: str, limit: int) -> int:
+    """How many times `pattern` matches `text`, counted up to `limit`: the search stops there."""
+    return sum(1 for _ in islice(pattern.finditer(text), limit))
 
 
 def _number(word: str) -> float:
@@ -387,14 +402,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
     _call_off_term(profile, blocks)
     for index, block in enumerate(blocks):
         text = block.text
-        context = text
-        if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
-            context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
-        elif not TERM_CONTEXT.search(text):
-            label = _label_above(blocks, index)  # "Contract term" as a heading or a <dt> above
-            if label and TERM_CONTEXT.search(label):
-                context = f"{label}: {text}"
-        if not TERM_CONTEXT.search(context) or only_names_term(block, len(text)):
+        context = _term_context(blocks, index, rows)
+        if context is None or only_names_term(block, len(text)):
             continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
         adjective = TERM_ADJECTIVE.search(text)
         if adjective and not fact_context(text, adjective.start(), block.location.trail):
@@ -437,6 +446,23 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if months is not None and not fact_context(text, 0, block.location.trail):
             profile.term_months, profile.term_block = months, index
             return
+
+
+def _term_context(blocks: list[Block], index: int, rows: dict[tuple[int, int], str]) -> str | None:
+    """The text a block's contract term is read in (the block itself, its table row, or the block after
+    its label), or None when that says nothing of a term."""
+    block = blocks[index]
+    text = block.text
+    if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
+        context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
+    elif TERM_CONTEXT.search(text):
+        return text
+    else:
+        label = _label_above(blocks, index)  # "Contract term" as a heading or a <dt> above
+        if not (label and TERM_CONTEXT.search(label)):
+            return None
+        context = f"{label}: {text}"
+    return context if TERM_CONTEXT.search(context) else None
 
 
 def _label_above(blocks: list[Block], index: int) -> str:
@@ -535,12 +561,27 @@ def _row_percent(row: list[Block], label_cell: Block, weight_columns: set[int]) 
     return None
 
 
-def _prose_weightings(block: Block, index: int) -> list[Weighting]:
+class Section(NamedTuple):
+    """What a block's heading trail says about the weightings it may state."""
+
+    definitions: bool  # a glossary explains weightings; it does not state them
+    evaluation: bool  # under an evaluation heading, a number needs no evaluation word beside it
+
+
+def _section(trail: tuple[str, ...]) -> Section:
+    return Section(
+        any(DEFINITION_SECTION.search(h) for h in trail), any(EVALUATION_HEADING.search(h) for h in trail)
+    )
+
+
+def _prose_weightings(block: Block, index: int, section: Section | None = None) -> list[Weighting]:
+    """Weightings stated in a block's prose; `section` is what its heading trail says, when known."""
+    if section is None:
+        section = _section(block.location.trail)
+    if section.definitions:
+        return []
     text = " ".join(block.text.split())  # PDF and wrapped text break lines inside "social value"
-    if any(DEFINITION_SECTION.search(h) for h in block.location.trail):
-        return []  # a glossary explains weightings; it does not state them
-    in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)
-    if not (in_section or EVALUATION_CONTEXT.search(text)):
+    if not (section.evaluation or EVALUATION_CONTEXT.search(text)):
         return []
     found: list[tuple[int, str | None, float]] = []
     notice = []
