@@ -10,11 +10,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from typing import NamedTuple
 
 from tenderlint.document import Block, BlockKind, Document
-from tenderlint.nlp.caseless import Regex, caseless
+from tenderlint.nlp.caseless import caseless, count_up_to
 from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
@@ -366,25 +365,20 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
 def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
     """Kinds need both a name for the document and the voice of one: obligations on a provider."""
     text = "\n".join(block.text for block in blocks)
-    if _count(OBLIGATION, text, 3) >= 3:
+    if count_up_to(OBLIGATION, text, 3) >= 3:
         profile.kinds.update(kind for kind, pattern in KIND_SIGNALS.items() if pattern.search(text))
     if profile.weightings or profile.has_evaluation_section:
         profile.kinds.add("evaluation-criteria")
     # Care must be a theme, not a passing mention in a long document about something else.
     theme = max(2, math.ceil(len(text.split()) / 5000))
-    strong = _count(CARE, text, theme)
+    strong = count_up_to(CARE, text, theme)
     profile.care_service = strong >= theme
     profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
-    profile.non_uk = not UK.search(text) and _count(FOREIGN, text, 3) >= 3
+    profile.non_uk = not UK.search(text) and count_up_to(FOREIGN, text, 3) >= 3
     for place, signs in NATION_SIGNS.items():
         if len({match.lower() for match in signs.findall(text)}) >= 2:
             profile.jurisdiction = place
             break
-
-
-def _count(pattern: Regex, text: str, limit: int) -> int:
-    """How many times `pattern` matches `text`, counted up to `limit`: the search stops there."""
-    return sum(1 for _ in islice(pattern.finditer(text), limit))
 
 
 def _number(word: str) -> float:
