@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -265,14 +266,9 @@ class Profile:
     call_off_block: int | None = None
 
     def flag(self, name: str) -> bool:
-        """Profile facts a YAML rule can require with `if-profile`."""
-        flags = {
-            "care-service": self.care_service,
-            "care-context": self.care_context,
-            "procurement-document": bool(self.kinds),
-            "evaluation-criteria": bool(self.weightings),
-        }
-        return flags[name]
+        """Profile facts a YAML rule can require with `if-profile` (asked for every match, so only the
+        fact named is read)."""
+        return PROFILE_FLAGS[name](self)
 
     def weighting(self, criterion: str) -> float | None:
         values = [w.percent for w in self.weightings if w.criterion == criterion]
@@ -304,6 +300,14 @@ class Profile:
         if self.cites_pcr2015 and not self.cites_pa2023 and not late:
             return "pcr2015"
         return "pa2023"
+
+
+PROFILE_FLAGS: dict[str, Callable[[Profile], bool]] = {
+    "care-service": lambda profile: profile.care_service,
+    "care-context": lambda profile: profile.care_context,
+    "procurement-document": lambda profile: bool(profile.kinds),
+    "evaluation-criteria": lambda profile: bool(profile.weightings),
+}
 
 
 def build_profile(document: Document, blocks: list[Block]) -> Profile:

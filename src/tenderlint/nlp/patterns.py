@@ -279,7 +279,7 @@ class ConceptSpans:
     def __call__(self, name: str) -> list[tuple[int, int]]:
         if name not in self.found:
             words = self.matcher.concept_words[name]
-            if words is not None and not self.tokens.present(words):
+            if words is not None and self.tokens.vocabulary().isdisjoint(words):
                 self.found[name] = []  # none of the words any of its patterns needs is here
             else:
                 compiled = self.matcher.compiled_concepts[name]
