@@ -306,8 +306,11 @@ def historical(
 # "services previously funded through grant", "the contract formerly held by": the past of a thing the
 # sentence is about, not a statement about the past.
 DESCRIBES_PAST_OF = re.compile(
+    # The word is looked ahead for first, so the lookbehinds run only where it stands (several times
+    # faster than trying them at every character).
+    r"\b(?=previously|formerly|originally|historically)"
     r"(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbeen )(?<!\bis )(?<!\bare )"
-    r"\b(previously|formerly|originally|historically)\s+(\w+ed|\w+en|held|run|paid|bought|spent|won)\b",
+    r"(previously|formerly|originally|historically)\s+(\w+ed|\w+en|held|run|paid|bought|spent|won)\b",
     re.I,
 )
 WORDS = re.compile(r"n't|[\w'’]+|[;:—–]")
