@@ -186,33 +186,36 @@ class TokenPattern:
             if fewest >= 1 and not negated and not written_forms(spec) and _lemma_values(spec)
         ]
         LEMMA_VALUES.update(value for spec in self.lemma_specs for value in _lemma_values(spec) or ())
-        self.lemma_required: tuple[frozenset[str], ...] | None = None if self.lemma_specs else ()
+        self._needs: tuple[frozenset[str], ...] | None = None
 
     def needs(self) -> tuple[frozenset[str], ...]:
         """Word sets of each of which a block must hold a word for the pattern to match: the anchor's
-        first (the rarest), then the other required tokens'. Lemma forms are listed here, so ask only
-        once every pattern is compiled."""
-        if self.one_of is not None:
-            return (self.one_of,)
-        if self.lemma_required is None:
-            self.lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
-        anchor = () if self.anchor is None else (self.anchor[0],)
-        return (*anchor, *self.required, *self.lemma_required)
+        first (the rarest), then the other required tokens'. Lemma forms are listed on the first call,
+        so make it once every pattern is compiled."""
+        if self._needs is None:
+            if self.one_of is not None:
+                self._needs = (self.one_of,)
+            else:
+                lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
+                anchor = () if self.anchor is None else (self.anchor[0],)
+                self._needs = (*anchor, *self.required, *lemma_required)
+        return self._needs
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        """Every distinct (start, end) the pattern spans."""
+        vocabulary = tokens.vocabulary()
+        if any(vocabulary.isdisjoint(need) for need in self.needs()):
+            return []
+        return self.found(tokens)
+
+    def found(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        """`matches` in a block known to hold a word of every set in `needs` (a PatternSet screens
+        blocks so), without testing that again."""
         if self.one_of is not None:
             return [(i, i + 1) for word in tokens.present(self.one_of) for i in tokens.positions(word)]
         return self._matches(tokens)
 
     def _matches(self, tokens: Tokens) -> Iterator[tuple[int, int]]:
-        for words in self.required:
-            if not tokens.has_any(words):
-                return
-        if self.lemma_required is None:
-            self.lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
-        for words in self.lemma_required:
-            if not tokens.has_any(words):
-                return
         if self.anchor is None:
             starts: Iterable[int] = range(len(tokens))
             test, fewest, most, negated = self.elements[0]
@@ -375,6 +378,10 @@ class PhrasePattern:
         """Every word of the phrase, each a set of its own (an empty phrase needs what no block has)."""
         return tuple(frozenset((word,)) for word in dict.fromkeys(self.words)) or (frozenset(),)
 
+    def found(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        """`matches` (its first word's positions are all it reads before comparing)."""
+        return self.matches(tokens)
+
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
         if not self.words:
             return
@@ -427,5 +434,5 @@ class PatternSet:
                 if vocabulary.isdisjoint(need):
                     break
             else:
-                found.update(self.patterns[index].matches(tokens))
+                found.update(self.patterns[index].found(tokens))
         return list(found)
