@@ -6,12 +6,15 @@ Weightings come from tables (label in one cell, percentage in another, or a numb
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from tenderlint.document import Block, BlockKind, Document
-from tenderlint.nlp.caseless import caseless
+from tenderlint.nlp.caseless import caseless, count_up_to
 from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
@@ -57,6 +60,10 @@ PROSE_BACKWARD = caseless(
     rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*(?:weighting\s+)?(?:for|on|to|of\s+the\s+\w+\s+(?:for|on))?"
     rf"\s*(?:the\s+)?({CRITERION_WORDS})\b",
 )
+# What every match of the forward and backward patterns, and of the labelled one, contains: a plain
+# search for it passes over most paragraphs much faster than the patterns fail on them.
+PERCENT_WORD = caseless(r"%|cent")
+WEIGHT_WORD = caseless(r"weight")
 # Notice style: "Quality criterion - Name: Technical / Weighting: 70", "Price - Weighting: 30".
 PROSE_LABELLED = caseless(
     rf"\b({CRITERION_WORDS})\b[^.;\n%]{{0,80}}?\bweight(?:ing|ed)(?:\s+(?:at|of))?\s*[:=-]?\s*(\d{{1,3}}(?:\.\d+)?)(?!\s*%)(?![\d.]*\s*(?:days|weeks|months|years))\b",
@@ -93,6 +100,7 @@ MONTHS = [
     "december",
 ]
 PA2023_START = date(2025, 2, 24)
+DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 # The label before a date that makes it a notice's publication date, or its deadline for tenders.
 # A publication date that belongs to another paper: this log's version, an update, a clarification.
@@ -113,6 +121,8 @@ DEADLINE = caseless(
 
 def dates_in(text: str) -> list[tuple[date, int]]:
     """Every date written "3 March 2026" or "03/03/2026" (day first), with where it starts."""
+    if not DIGIT.search(text):
+        return []  # both ways of writing a date need a digit: most paragraphs are passed over at once
     found = []
     for match in DATE.finditer(text):
         day, month, year = match.groups()
@@ -274,14 +284,9 @@ class Profile:
     call_off_block: int | None = None
 
     def flag(self, name: str) -> bool:
-        """Profile facts a YAML rule can require with `if-profile`."""
-        flags = {
-            "care-service": self.care_service,
-            "care-context": self.care_context,
-            "procurement-document": bool(self.kinds),
-            "evaluation-criteria": bool(self.weightings),
-        }
-        return flags[name]
+        """Profile facts a YAML rule can require with `if-profile` (asked for every match, so only the
+        fact named is read)."""
+        return PROFILE_FLAGS[name](self)
 
     def weighting(self, criterion: str) -> float | None:
         values = [w.percent for w in self.weightings if w.criterion == criterion]
@@ -315,6 +320,14 @@ class Profile:
         return "pa2023"
 
 
+PROFILE_FLAGS: dict[str, Callable[[Profile], bool]] = {
+    "care-service": lambda profile: profile.care_service,
+    "care-context": lambda profile: profile.care_context,
+    "procurement-document": lambda profile: bool(profile.kinds),
+    "evaluation-criteria": lambda profile: bool(profile.weightings),
+}
+
+
 def build_profile(document: Document, blocks: list[Block]) -> Profile:
     profile = Profile()
     index_of = {id(block): i for i, block in enumerate(blocks)}
@@ -329,12 +342,22 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
     prose_weightings: list[Weighting] = []
     evaluation_mentions = 0
     tender_notice_seen = False
+    trail: tuple[str, ...] | None = None
+    section: Section | None = None
+    leading = ""  # the colon sentence above the current paragraph or list (see `lead_in`), kept as we go
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
             profile.has_evaluation_section = True
+        if block.location.trail is not trail:  # a new section: its headings are read once
+            trail = block.location.trail
+            section = _section(trail)
         if block.kind is not BlockKind.TABLE_CELL:
-            prose_weightings.extend(_prose_weightings(block, index, lead_in(blocks, index)))
+            prose_weightings.extend(_prose_weightings(block, index, section, leading))
+        if block.kind is BlockKind.PARAGRAPH:
+            leading = _colon_sentence(text)
+        elif block.kind is not BlockKind.LIST_ITEM:
+            leading = ""
         for found, at in dates_in(text):
             profile.dates.append(found)
             if profile.start_date is None and ISSUE_CUE.search(text):
@@ -375,17 +398,16 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
 def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
     """Kinds need both a name for the document and the voice of one: obligations on a provider."""
     text = "\n".join(block.text for block in blocks)
-    obligations = len(OBLIGATION.findall(text))
-    for kind, pattern in KIND_SIGNALS.items():
-        if pattern.search(text) and obligations >= 3:
-            profile.kinds.add(kind)
+    if count_up_to(OBLIGATION, text, 3) >= 3:
+        profile.kinds.update(kind for kind, pattern in KIND_SIGNALS.items() if pattern.search(text))
     if profile.weightings or profile.has_evaluation_section:
         profile.kinds.add("evaluation-criteria")
-    strong = len(CARE.findall(text))
     # Care must be a theme, not a passing mention in a long document about something else.
-    profile.care_service = strong >= max(2, len(text.split()) / 5000)
+    theme = max(2, math.ceil(len(text.split()) / 5000))
+    strong = count_up_to(CARE, text, theme)
+    profile.care_service = strong >= theme
     profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
-    profile.non_uk = len(FOREIGN.findall(text)) >= 3 and not UK.search(text)
+    profile.non_uk = not UK.search(text) and count_up_to(FOREIGN, text, 3) >= 3
     for place, signs in NATION_SIGNS.items():
         if len({match.lower() for match in signs.findall(text)}) >= 2:
             profile.jurisdiction = place
@@ -407,14 +429,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
     _call_off_term(profile, blocks)
     for index, block in enumerate(blocks):
         text = block.text
-        context = text
-        if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
-            context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
-        elif not TERM_CONTEXT.search(text):
-            label = _label_above(blocks, index)  # "Contract term" as a heading or a <dt> above
-            if label and TERM_CONTEXT.search(label):
-                context = f"{label}: {text}"
-        if not TERM_CONTEXT.search(context) or only_names_term(block, len(text)):
+        context = _term_context(blocks, index, rows)
+        if context is None or only_names_term(block, len(text)):
             continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
         adjective = TERM_ADJECTIVE.search(text)
         if adjective and not fact_context(text, adjective.start(), block.location.trail):
@@ -458,6 +474,23 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if months is not None and not fact_context(text, 0, block.location.trail):
             profile.term_months, profile.term_block = months, index
             return
+
+
+def _term_context(blocks: list[Block], index: int, rows: dict[tuple[int, int], str]) -> str | None:
+    """The text a block's contract term is read in (the block itself, its table row, or the block after
+    its label), or None when that says nothing of a term."""
+    block = blocks[index]
+    text = block.text
+    if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
+        context = rows[(block.location.table, block.location.row or 0)]  # "Contract length | 1 + 1"
+    elif TERM_CONTEXT.search(text):
+        return text
+    else:
+        label = _label_above(blocks, index)  # "Contract term" as a heading or a <dt> above
+        if not (label and TERM_CONTEXT.search(label)):
+            return None
+        context = f"{label}: {text}"
+    return context if TERM_CONTEXT.search(context) else None
 
 
 def _label_above(blocks: list[Block], index: int) -> str:
@@ -565,18 +598,39 @@ def lead_in(blocks: list[Block], index: int) -> str:
             above -= 1
     if above < 0 or blocks[above].kind is not BlockKind.PARAGRAPH:
         return ""
-    text = blocks[above].text.rstrip()
+    return _colon_sentence(blocks[above].text)
+
+
+def _colon_sentence(text: str) -> str:
+    text = text.rstrip()
     return LAST_SENTENCE.split(text)[-1] if text.endswith(":") else ""
 
 
-def _prose_weightings(block: Block, index: int, led_by: str) -> list[Weighting]:
-    """Weightings stated in a paragraph about evaluation: under an evaluation heading, in a sentence
-    about evaluation, or in lines led into by one ("…on the basis of the following criteria:")."""
+class Section(NamedTuple):
+    """What a block's heading trail says about the weightings it may state."""
+
+    definitions: bool  # a glossary explains weightings; it does not state them
+    evaluation: bool  # under an evaluation heading, a number needs no evaluation word beside it
+
+
+def _section(trail: tuple[str, ...]) -> Section:
+    return Section(
+        any(DEFINITION_SECTION.search(h) for h in trail), any(EVALUATION_HEADING.search(h) for h in trail)
+    )
+
+
+def _prose_weightings(
+    block: Block, index: int, section: Section | None = None, led_by: str = ""
+) -> list[Weighting]:
+    """Weightings stated in a paragraph about evaluation: under an evaluation heading (`section`, what its
+    heading trail says, when known), in a sentence about evaluation, or in lines led into by one
+    ("…on the basis of the following criteria:")."""
+    if section is None:
+        section = _section(block.location.trail)
+    if section.definitions:
+        return []
     text = " ".join(block.text.split())  # PDF and wrapped text break lines inside "social value"
-    if any(DEFINITION_SECTION.search(h) for h in block.location.trail):
-        return []  # a glossary explains weightings; it does not state them
-    in_section = any(EVALUATION_HEADING.search(h) for h in block.location.trail)
-    if not (in_section or EVALUATION_CONTEXT.search(led_by) or EVALUATION_CONTEXT.search(text)):
+    if not (section.evaluation or EVALUATION_CONTEXT.search(led_by) or EVALUATION_CONTEXT.search(text)):
         return []
     found: list[tuple[int, str | None, float]] = []
     notice = []
@@ -590,9 +644,11 @@ def _prose_weightings(block: Block, index: int, led_by: str) -> list[Weighting]:
             for at, c, p in notice
             if c and not fact_context(text, at, block.location.trail)
         ]
-    found.extend(_one_reading(text))
-    for match in PROSE_LABELLED.finditer(text):
-        found.append((match.start(), classify(match.group(1)), float(match.group(2))))
+    if PERCENT_WORD.search(text):
+        found.extend(_one_reading(text))
+    if WEIGHT_WORD.search(text):
+        for match in PROSE_LABELLED.finditer(text):
+            found.append((match.start(), classify(match.group(1)), float(match.group(2))))
     if (
         not found
     ):  # "a 60:40 price/quality split", "Quality 400 points, Price 600 points", "Quality 40 / Price 60"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from itertools import islice
 
 try:  # Python 3.11+
     import re._constants as _sre_constants
@@ -168,3 +169,9 @@ def _names_capital(items: object) -> bool:
 
 #: Either kind of compiled pattern, for code that only searches with it.
 Regex = re.Pattern[str] | Caseless
+
+
+def count_up_to(pattern: Regex, text: str, limit: int) -> int:
+    """How many times `pattern` matches `text`, counted up to `limit`: where only a threshold matters,
+    the search stops once it is reached instead of reading the rest of a long text."""
+    return sum(1 for _ in islice(pattern.finditer(text), limit))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tenderlint.nlp.concepts import Concept
-from tenderlint.nlp.matcher import PhrasePattern, TokenPattern, Unsupported
+from tenderlint.nlp.matcher import PatternSet, PhrasePattern, TokenPattern, Unsupported
 from tenderlint.nlp.pipeline import DEFAULT, get_nlp
 from tenderlint.nlp.tokenizer import table, tokenizer
 from tenderlint.nlp.tokens import Tokens
@@ -30,32 +30,29 @@ class BuiltinEngine:
         self.tokenizer = tokenizer()
         self.punct_chars = frozenset(table()["sentence_punct"])
         # Compiled once: choose_engine tries every rule, then the matcher asks for them again.
-        self.compiled: dict[str, list[TokenPattern | PhrasePattern]] = {}
+        self.compiled: dict[str, PatternSet] = {}
 
     def tokenize(self, texts: Iterable[str]) -> Iterator[Tokens]:
         for text in texts:
-            spans = self.tokenizer.spans(text)
+            spans, words = self.tokenizer.split(text)
             starts = [a for a, _ in spans]
             ends = [b for _, b in spans]
-            yield Tokens(text, starts, ends, sentence_punct=self.punct_chars)
+            yield Tokens(text, starts, ends, sentence_punct=self.punct_chars, words=words)
 
     def phrase_words(self, phrase: str) -> list[str]:
         return [phrase[a:b] for a, b in self.tokenizer.spans(phrase)]
 
-    def compile(self, rule: PatternRule | Concept) -> list[TokenPattern | PhrasePattern]:
+    def compile(self, rule: PatternRule | Concept) -> PatternSet:
         """A rule's own patterns, or a concept's. Raises Unsupported when a pattern needs spaCy."""
         key = rule.key if isinstance(rule, Concept) else rule.meta.code
         if key not in self.compiled:
             patterns: list[TokenPattern | PhrasePattern] = [TokenPattern(p) for p in rule.patterns]
             patterns.extend(PhrasePattern(self.phrase_words(phrase)) for phrase in rule.phrases)
-            self.compiled[key] = patterns
+            self.compiled[key] = PatternSet(patterns)
         return self.compiled[key]
 
-    def matches(self, compiled: list[TokenPattern | PhrasePattern], tokens: Tokens) -> list[tuple[int, int]]:
-        found: set[tuple[int, int]] = set()
-        for pattern in compiled:
-            found.update(pattern.matches(tokens))
-        return list(found)
+    def matches(self, compiled: PatternSet, tokens: Tokens) -> list[tuple[int, int]]:
+        return compiled.matches(tokens)
 
 
 class SpacyEngine:

@@ -186,22 +186,36 @@ class TokenPattern:
             if fewest >= 1 and not negated and not written_forms(spec) and _lemma_values(spec)
         ]
         LEMMA_VALUES.update(value for spec in self.lemma_specs for value in _lemma_values(spec) or ())
-        self.lemma_required: tuple[frozenset[str], ...] | None = None if self.lemma_specs else ()
+        self._needs: tuple[frozenset[str], ...] | None = None
+
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """Word sets of each of which a block must hold a word for the pattern to match: the anchor's
+        first (the rarest), then the other required tokens'. Lemma forms are listed on the first call,
+        so make it once every pattern is compiled."""
+        if self._needs is None:
+            if self.one_of is not None:
+                self._needs = (self.one_of,)
+            else:
+                lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
+                anchor = () if self.anchor is None else (self.anchor[0],)
+                self._needs = (*anchor, *self.required, *lemma_required)
+        return self._needs
 
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        """Every distinct (start, end) the pattern spans."""
+        vocabulary = tokens.vocabulary()
+        if any(vocabulary.isdisjoint(need) for need in self.needs()):
+            return []
+        return self.found(tokens)
+
+    def found(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        """`matches` in a block known to hold a word of every set in `needs` (a PatternSet screens
+        blocks so), without testing that again."""
         if self.one_of is not None:
             return [(i, i + 1) for word in tokens.present(self.one_of) for i in tokens.positions(word)]
         return self._matches(tokens)
 
     def _matches(self, tokens: Tokens) -> Iterator[tuple[int, int]]:
-        for words in self.required:
-            if not tokens.has_any(words):
-                return
-        if self.lemma_required is None:
-            self.lemma_required = tuple(required_lemma_forms(spec) for spec in self.lemma_specs)
-        for words in self.lemma_required:
-            if not tokens.has_any(words):
-                return
         if self.anchor is None:
             starts: Iterable[int] = range(len(tokens))
             test, fewest, most, negated = self.elements[0]
@@ -360,6 +374,14 @@ class PhrasePattern:
     def __init__(self, words: list[str]) -> None:
         self.words = [word.lower() for word in words]
 
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """Every word of the phrase, each a set of its own (an empty phrase needs what no block has)."""
+        return tuple(frozenset((word,)) for word in dict.fromkeys(self.words)) or (frozenset(),)
+
+    def found(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
+        """`matches` (its first word's positions are all it reads before comparing)."""
+        return self.matches(tokens)
+
     def matches(self, tokens: Tokens) -> Iterable[tuple[int, int]]:
         if not self.words:
             return
@@ -367,3 +389,50 @@ class PhrasePattern:
         for start in tokens.positions(self.words[0]):
             if lowers[start : start + size] == self.words:
                 yield start, start + size
+
+
+class PatternSet:
+    """A rule's or a concept's patterns, each tried only on blocks holding the words it needs: most
+    blocks lack them, and a set operation per block is much cheaper than a test per pattern."""
+
+    def __init__(self, patterns: Iterable[TokenPattern | PhrasePattern]) -> None:
+        self.patterns = tuple(patterns)
+        # Filled on first use, when every pattern is compiled and lemma forms can be listed.
+        self._by_word: dict[str, list[int]] | None = None
+        self._always: list[int] = []  # patterns with no listed word: tried on every block
+        self._rest: list[tuple[frozenset[str], ...]] = []
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def _index(self) -> dict[str, list[int]]:
+        """Each pattern under the words of its first need (the rarest), with its other needs kept."""
+        by_word: dict[str, list[int]] = {}
+        for index, pattern in enumerate(self.patterns):
+            needs = pattern.needs()
+            if needs:
+                for word in needs[0]:
+                    by_word.setdefault(word, []).append(index)
+            else:
+                self._always.append(index)
+            self._rest.append(needs[1:])
+        self._by_word = by_word
+        return by_word
+
+    def matches(self, tokens: Tokens) -> list[tuple[int, int]]:
+        """Every distinct (start, end) that one of the patterns matches."""
+        by_word = self._by_word if self._by_word is not None else self._index()
+        vocabulary = tokens.vocabulary()
+        present = vocabulary & by_word.keys()
+        if not present and not self._always:
+            return []
+        tried = {index for word in present for index in by_word[word]}
+        tried.update(self._always)
+        found: set[tuple[int, int]] = set()
+        for index in tried:
+            for need in self._rest[index]:
+                if vocabulary.isdisjoint(need):
+                    break
+            else:
+                found.update(self.patterns[index].found(tokens))
+        return list(found)

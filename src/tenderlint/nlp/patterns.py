@@ -38,6 +38,16 @@ class Candidate(NamedTuple):
     mark: tuple[int, int] | None = None
 
 
+class RuleScreens(NamedTuple):
+    """The rules that read one kind of block: (code, word requirements) in rule order, the positions of
+    those to try on a block holding each word (and all those words), and of those tried on every block."""
+
+    rules: list[tuple[str, list[list[frozenset[str]]] | None]]
+    by_word: dict[str, list[int]]
+    words: frozenset[str]
+    always: list[int]
+
+
 class PatternMatcher:
     """All pattern rules of a run, compiled once per process and reused for every document."""
 
@@ -67,7 +77,7 @@ class PatternMatcher:
             code: None if ways is None else frozenset().union(*(way[0] for way in ways))
             for code, ways in self.anchors.items()
         }
-        self._by_kind: dict[BlockKind, list[tuple[str, frozenset[str] | None, list | None]]] = {}
+        self._by_kind: dict[BlockKind, RuleScreens] = {}
 
     def _word_set(self, patterns: Sequence[list[dict]], phrases: Sequence[str]) -> set[str] | None:
         return rule_anchors(patterns, [self.engine.phrase_words(p) for p in phrases])
@@ -96,24 +106,34 @@ class PatternMatcher:
         return needs
 
     def candidates(self, tokens: Tokens, kind: BlockKind, words: set[str] | None = None) -> list[str]:
-        """The rules that read this kind of block and whose required words are among its tokens."""
+        """The rules that read this kind of block and whose required words are among its tokens, in the
+        order of the rules."""
         words = set(tokens.lowers) if words is None else words
+        screens = self._by_kind.get(kind) or self._screens(kind)
+        by_word = screens.by_word
+        tried = {order for word in words & screens.words for order in by_word[word]}
+        tried.update(screens.always)
         found = []
-        for code, quick, ways in self._screens(kind):
-            if quick is None or (not quick.isdisjoint(words) and self._has_words(ways, words)):
+        for order in sorted(tried):
+            code, ways = screens.rules[order]
+            if self._has_words(ways, words):
                 found.append(code)
         return found
 
-    def _screens(self, kind: BlockKind) -> list[tuple[str, frozenset[str] | None, list | None]]:
-        """Per block kind, the rules that read it with their word tests (asked once per block)."""
-        screens = self._by_kind.get(kind)
-        if screens is None:
-            screens = [
-                (code, quick, self.anchors[code])
-                for code, quick in self.quick.items()
-                if kind in self.rules[code].scope
-            ]
-            self._by_kind[kind] = screens
+    def _screens(self, kind: BlockKind) -> RuleScreens:
+        """Per block kind, the rules that read it, each under the words of its quick test (or always
+        tried, when they cannot be listed): a block then looks up its own words, not every rule."""
+        rules: list[tuple[str, list[list[frozenset[str]]] | None]] = []
+        by_word: dict[str, list[int]] = {}
+        always: list[int] = []
+        for code, quick in self.quick.items():
+            if kind in self.rules[code].scope:
+                if quick is None:
+                    always.append(len(rules))
+                for word in quick or ():
+                    by_word.setdefault(word, []).append(len(rules))
+                rules.append((code, self.anchors[code]))
+        screens = self._by_kind[kind] = RuleScreens(rules, by_word, frozenset(by_word), always)
         return screens
 
     @staticmethod
@@ -265,7 +285,7 @@ class ConceptSpans:
     def __call__(self, name: str) -> list[tuple[int, int]]:
         if name not in self.found:
             words = self.matcher.concept_words[name]
-            if words is not None and not self.tokens.present(words):
+            if words is not None and self.tokens.vocabulary().isdisjoint(words):
                 self.found[name] = []  # none of the words any of its patterns needs is here
             else:
                 compiled = self.matcher.compiled_concepts[name]

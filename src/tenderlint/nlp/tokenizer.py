@@ -78,10 +78,18 @@ class Tokenizer:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Token spans of `text`. Single spaces separate tokens; other whitespace becomes tokens."""
+        return self.split(text)[0]
+
+    def split(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
+        """Token spans of `text` and each token's text: the late special cases read the texts, and
+        so do the matcher's tokens, so they are made once."""
         spans = self._split(text, with_specials=True)
+        words = [text[a:b] for a, b in spans]
         if self.late_specials and spans:
-            spans = self._apply_late_specials(text, spans)
-        return spans
+            resplit = self._apply_late_specials(text, spans, words)
+            if resplit is not spans:
+                spans, words = resplit, [text[a:b] for a, b in resplit]
+        return spans, words
 
     def _split(self, text: str, with_specials: bool) -> list[tuple[int, int]]:
         if with_specials and not text.startswith(" ") and not UNUSUAL_SPACING.search(text):
@@ -229,9 +237,11 @@ class Tokenizer:
         match = search(text)
         return match.end() - match.start() if match is not None else 0
 
-    def _apply_late_specials(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`)."""
-        words = [text[a:b] for a, b in spans]
+    def _apply_late_specials(
+        self, text: str, spans: list[tuple[int, int]], words: list[str]
+    ) -> list[tuple[int, int]]:
+        """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`); `spans`
+        itself when none does."""
         late = self.late_specials
         found = set()
         for start in [i for i, word in enumerate(words) if word in late]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -25,14 +26,16 @@ class Tokens:
     sentence_punct: frozenset[str] = frozenset()
     # The spaCy Doc, when spaCy made these tokens (its Matcher needs it).
     doc: Any = field(default=None, repr=False)
-    # Every token's text and lower-cased text: read by every rule on every block, so made once up front.
-    words: list[str] = field(init=False, repr=False)
+    # Every token's text and lower-cased text: read by every rule on every block, so made once up front
+    # (the texts by the tokenizer, when it has them).
+    words: list[str] = field(default_factory=list, repr=False)
     lowers: list[str] = field(init=False, repr=False)
     _positions: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         text, starts, ends = self.text, self.starts, self.ends
-        self.words = [text[a:b] for a, b in zip(starts, ends)]
+        if len(self.words) != len(starts):
+            self.words = [text[a:b] for a, b in zip(starts, ends)]
         lowered = text.lower()
         if len(lowered) == len(text):
             self.lowers = [lowered[a:b] for a, b in zip(starts, ends)]
@@ -52,6 +55,10 @@ class Tokens:
     def present(self, lowers: frozenset[str]) -> set[str]:
         """Those of `lowers` that occur (one set operation, not one lookup per listed word)."""
         return self._index().keys() & lowers
+
+    def vocabulary(self) -> KeysView[str]:
+        """Every distinct lower-cased word, as a set-like view (for many `isdisjoint` tests in a row)."""
+        return self._index().keys()
 
     def has_any(self, lowers: frozenset[str]) -> bool:
         """Whether any of `lowers` occurs."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from tenderlint.analysis import Analysis
 from tenderlint.findings import Finding
-from tenderlint.nlp.caseless import caseless
+from tenderlint.nlp.caseless import caseless, count_up_to
 from tenderlint.rules.base import DocumentRule
 
 DEFICIT = caseless(
@@ -82,8 +82,10 @@ class DeficitOnlyLanguage(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         if not analysis.profile.care_service or not analysis.blocks:
             return
-        deficits = sum(len(DEFICIT.findall(block.text)) for block in analysis.blocks)
-        strengths = sum(len(STRENGTH.findall(block.text)) for block in analysis.blocks)
+        deficits = strengths = 0
+        for block in analysis.blocks:  # both words in one pass: each text is lower-cased once
+            deficits += len(DEFICIT.findall(block.text))
+            strengths += len(STRENGTH.findall(block.text))
         if deficits >= MIN_DEFICIT_TERMS and strengths * DEFICITS_PER_STRENGTH < deficits:
             yield analysis.block_finding(self.meta, analysis.title_block)
             return
@@ -100,7 +102,7 @@ def _problem_list(analysis: Analysis, minimum: int) -> tuple[int, str] | None:
     a paragraph that says nothing of their strengths or goals."""
     for index, block in enumerate(analysis.blocks):
         text = block.text
-        if len(PROBLEM.findall(text)) < minimum or STRENGTH.search(text):
+        if count_up_to(PROBLEM, text, minimum) < minimum or STRENGTH.search(text):
             continue
         for sentence in re.split(r"(?<=[.;])\s+", text):
             problems = {m.group(0).lower() for m in PROBLEM.finditer(sentence)}

@@ -9,6 +9,7 @@ from typing import ClassVar
 from tenderlint.analysis import Analysis
 from tenderlint.document import Block
 from tenderlint.findings import Finding
+from tenderlint.nlp.caseless import count_up_to
 from tenderlint.nlp.context import fact_context, only_names_term
 from tenderlint.profile import PA2023_START
 from tenderlint.rules.base import DocumentRule
@@ -132,6 +133,17 @@ PSR_APPLIED = _spaced(
 )
 
 
+def _health_service(text: str) -> bool:
+    """A health care service, arranged under the Provider Selection Regime, that does not say it follows it."""
+    return (
+        count_up_to(PSR_SERVICE, text, 2) >= 2
+        or (
+            NHS_BUYER.search(text) is not None
+            and count_up_to(CLINICAL, text, MIN_CLINICAL_TERMS) >= MIN_CLINICAL_TERMS
+        )
+    ) and not _follows_psr(text)
+
+
 def _follows_psr(text: str) -> bool:
     """Whether the document follows the Provider Selection Regime: it names it without setting it aside or,
     where it argues it away somewhere ("the Council has concluded that the PSR does not apply"), says
@@ -184,7 +196,8 @@ class RegimeMismatch(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         start = analysis.profile.start_date
         late = start is not None and start >= PA2023_START
-        for index, block in enumerate(analysis.blocks):
+        wales = analysis.jurisdiction == "wales"
+        for index, block in enumerate(analysis.blocks if late or wales else ()):
             legacy = late and next(
                 (
                     m
@@ -205,12 +218,8 @@ class RegimeMismatch(DocumentRule):
                     self.meta, index, message=message, match=legacy.group(0), evidence=evidence
                 )
                 return
-            england = ENGLAND_ONLY.search(block.text)
-            if (
-                analysis.jurisdiction == "wales"
-                and england
-                and not _describes_other_procurement(block, england.start())
-            ):
+            england = ENGLAND_ONLY.search(block.text) if wales else None
+            if england and not _describes_other_procurement(block, england.start()):
                 message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {_one_line(england.group(0))}."
                 yield analysis.block_finding(self.meta, index, message=message, match=england.group(0))
                 return
@@ -220,12 +229,7 @@ class RegimeMismatch(DocumentRule):
         """The Procurement Act named as this procurement's law where it does not apply: a Scottish council
         (a devolved Scottish authority), or a health care service that follows the Provider Selection Regime."""
         scottish = analysis.jurisdiction == "scotland"
-        text = analysis.full_text
-        health = (
-            len(PSR_SERVICE.findall(text)) >= 2
-            or (NHS_BUYER.search(text) is not None and len(CLINICAL.findall(text)) >= MIN_CLINICAL_TERMS)
-        ) and not _follows_psr(text)
-        if not (scottish or health):
+        if not (scottish or _health_service(analysis.full_text)):
             return
         for index, block in enumerate(analysis.blocks):
             cited = RUN_UNDER_ACT.search(block.text)
