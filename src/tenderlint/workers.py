@@ -13,23 +13,20 @@ them does it again, and they ignore SIGINT: Ctrl-C reaches the parent, which kil
 
 from __future__ import annotations
 
-import faulthandler
-import gc
 import multiprocessing
 import pickle
 import signal
 import socket
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
-from tenderlint import errors, limits
+from tenderlint import limits
 from tenderlint.config import Settings
-from tenderlint.engine import FileError, FileResult, linter_for
-from tenderlint.errors import InputError
+from tenderlint.engine import FileResult, linter_for
+from tenderlint.worker_process import HEALTHY, error_result, internal_error, serve
 
 
 @dataclass
@@ -44,8 +41,6 @@ class Task:
 
 
 Work = Callable[[Task], FileResult]
-#: A failure with the address space this close to max-memory-mb is taken to be the ceiling's doing.
-CEILING_MARGIN = 64 * limits.MB
 
 
 def lint_task(task: Task) -> FileResult:
@@ -70,17 +65,13 @@ def run_one(task: Task, work: Work) -> FileResult:
     return finished[0][1]
 
 
-def error_result(task: Task, exc: InputError, detail: str = "") -> FileResult:
-    return FileResult(task.display, error=FileError(exc.code, exc.message, exc.hint, detail))
-
-
 class _Worker:
     """One worker process, and the tasks sent to it that it has not answered yet: it reads the first,
     and the others wait in its pipe."""
 
     def __init__(self, context: multiprocessing.context.BaseContext, work: Work) -> None:
         parent_end, child_end = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child_end, work), daemon=True)
+        self.process = context.Process(target=serve, args=(child_end, work), daemon=True)
         self.process.start()
         child_end.close()  # so that the worker's death reads as EOF here
         self.conn: Connection = parent_end
@@ -267,11 +258,7 @@ class WorkerPool:
         try:
             return pickle.loads(memoryview(raw)[1:])
         except Exception as exc:  # an answer that cannot be unpickled
-            return error_result(task, _internal(f"its result could not be read ({type(exc).__name__})"))
-
-
-#: The first byte of a worker's answer: whether the worker may take another file (else it stops).
-HEALTHY, UNHEALTHY = b"\x01", b"\x00"
+            return error_result(task, internal_error(f"its result could not be read ({type(exc).__name__})"))
 
 
 def _read(worker: _Worker) -> bytes | None:
@@ -280,14 +267,6 @@ def _read(worker: _Worker) -> bytes | None:
         return worker.conn.recv_bytes()
     except (EOFError, OSError):
         return None
-
-
-def _internal(what: str) -> InputError:
-    return InputError(
-        errors.INTERNAL,
-        f"tenderlint failed on this file: {what}.",
-        "Please report it with the file if you can; run with --debug for details.",
-    )
 
 
 def _died(task: Task, exitcode: int | None, oom_kills: int | None = None) -> FileResult:
@@ -299,74 +278,11 @@ def _died(task: Task, exitcode: int | None, oom_kills: int | None = None) -> Fil
         if oom_kills is None or now is None or now > oom_kills:
             return error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
         return error_result(
-            task, _internal("the process reading it was killed (SIGKILL) from outside tenderlint")
+            task, internal_error("the process reading it was killed (SIGKILL) from outside tenderlint")
         )
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else str(-exitcode)
-        return error_result(task, _internal(f"the process reading it crashed ({name})"))
+        return error_result(task, internal_error(f"the process reading it crashed ({name})"))
     return error_result(
-        task, _internal(f"the process reading it stopped unexpectedly (exit code {exitcode})")
+        task, internal_error(f"the process reading it stopped unexpectedly (exit code {exitcode})")
     )
-
-
-def _serve(conn: Connection, work: Work) -> None:
-    """A worker's life: lint each task received, answer with a health byte and the pickled result;
-    stop when the main process is gone or this worker is unhealthy."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    faulthandler.disable()  # a crash is reported as this file's error, not as a dump on stderr
-    # What the parent loaded (rules, compiled patterns) lives as long as this worker: moved out of the
-    # collector's sight, a full collection no longer walks it again for each file (nor copies its pages).
-    gc.freeze()
-    gc.enable()  # the parent may have forked this worker with its collector paused (gcpause.py)
-    _die_with_parent()
-    while True:
-        try:
-            task = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
-            return
-        result, healthy = _run(task, work)
-        try:
-            answer = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # a result that cannot be pickled
-            failed = error_result(task, _internal(f"its result could not be sent ({exc})"))
-            answer, healthy = pickle.dumps(failed), False
-        try:
-            conn.send_bytes((HEALTHY if healthy else UNHEALTHY) + answer)
-        except (OSError, EOFError):
-            return
-        if not healthy:
-            return
-
-
-def _run(task: Task, work: Work) -> tuple[FileResult, bool]:
-    """Lint one task under the memory ceiling; healthy is False when this process should be replaced."""
-    ceiling = task.settings.max_memory_mb * limits.MB
-    limits.cap_memory(ceiling)
-    before = limits.peak_memory()
-    try:
-        result = work(task)
-    except MemoryError:
-        result = error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
-    except Exception as exc:  # work() guards itself; this is the guard's guard
-        result = error_result(task, _internal(type(exc).__name__), traceback.format_exc())
-    peak = limits.peak_memory()
-    hit_ceiling = peak > before and peak >= ceiling - CEILING_MARGIN
-    if result.error and result.error.code in (errors.CORRUPT, errors.INTERNAL) and hit_ceiling:
-        # C libraries report a failed allocation as a damaged file ("unknown error"): it was the ceiling.
-        detected = result.format
-        result = error_result(task, limits.memory_error(limits.Limits.from_settings(task.settings)))
-        result.format = detected
-    error = result.error
-    # After running out of memory, failing unexpectedly or coming near the ceiling, start afresh.
-    failed = error is not None and (error.code == errors.INTERNAL or "max-memory-mb" in error.message)
-    return result, not failed and peak < ceiling * 3 // 4
-
-
-def _die_with_parent() -> None:
-    """On Linux, have the kernel kill this worker if the parent dies (e.g. SIGKILL), so none is orphaned."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
