@@ -109,28 +109,11 @@ class Runner:
                 on_result(result)
 
         isolate = self.options.isolate and can_isolate()
-        pool: WorkerPool | None = None
         try:
-            with collector_paused() if isolate else nullcontext():  # in-process linting collects
-                for index, path in enumerate(files):
-                    job = self.prepare(path, index)
-                    if isinstance(job, FileResult):
-                        settle(index, job)
-                        continue
-                    if not isolate:
-                        settle(index, self.finish(job, self.options.work(job)))
-                        continue
-                    if pool is None:
-                        _warm(job)  # workers are forked from here, pipeline and parser loaded
-                        pool = WorkerPool(self.options.jobs, self.options.work, ahead=1)
-                    for task, result in pool.submit(job):
-                        settle(task.index, self.finish(task, result))
-                for task, result in pool.drain() if pool else ():
-                    settle(task.index, self.finish(task, result))
+            with collector_paused() if isolate else nullcontext():  # linting in this process collects
+                self._lint_files(files, settle, isolate)
         finally:
             progress.end()
-            if pool is not None:
-                pool.close()  # on Ctrl-C too: no worker outlives the run
         done = [result for result in results if result is not None]
         if len(done) != len(files):  # a bug: no file may ever be dropped silently
             raise RuntimeError("a file was left without a result")
@@ -138,6 +121,29 @@ class Runner:
         for index in sorted(in_pack) if on_result is not None else ():
             on_result(done[index])
         return done
+
+    def _lint_files(self, files: list[str], settle: Callable[[int, FileResult], None], isolate: bool) -> None:
+        """Settle each file's result: from `prepare`, from a worker, or (not isolated) linted here."""
+        pool: WorkerPool | None = None
+        try:
+            for index, path in enumerate(files):
+                job = self.prepare(path, index)
+                if isinstance(job, FileResult):
+                    settle(index, job)
+                    continue
+                if not isolate:
+                    settle(index, self.finish(job, self.options.work(job)))
+                    continue
+                if pool is None:
+                    _warm(job)  # workers are forked from here, pipeline and parser loaded
+                    pool = WorkerPool(self.options.jobs, self.options.work, ahead=1)
+                for task, result in pool.submit(job):
+                    settle(task.index, self.finish(task, result))
+            for task, result in pool.drain() if pool else ():
+                settle(task.index, self.finish(task, result))
+        finally:
+            if pool is not None:
+                pool.close()  # on Ctrl-C too: no worker outlives the run
 
     def lint(self, path: str) -> FileResult:
         """Lint one file, in a worker under the file's limits like any run."""
