@@ -118,3 +118,22 @@ def test_weightings_in_lines_or_a_list_led_in_by_an_evaluation_sentence(tmp_path
         "- Integration and collaboration: 20%\n- Value: 35%\n- Social value: 10%"
     )
     assert profile_of(tmp_path, listed)["weightings"] == {"quality": 35.0, "social_value": 10.0}
+
+
+def test_a_notice_s_description_list_is_read_field_by_field(tmp_path):
+    """A published notice lays out its fields as a description list (GOV.UK summary list): each term is
+    read with its value, so "Weighting" then "60%" is a weighting of the criterion named above it."""
+    page = tmp_path / "notice.html"
+    rows = "".join(
+        f'<div class="govuk-summary-list__row"><dt>{key}</dt><dd><p>{value}</p></dd></div>'
+        for criterion, weight in (("Quality", "40%"), ("Price", "60%"))
+        for key, value in (("Name", criterion), ("Type", criterion), ("Weighting", weight))
+    )
+    page.write_text(
+        "<html><body><h1>Tender notice: community support service</h1><h2>Award criteria</h2>"
+        f'<dl class="govuk-summary-list">{rows}</dl></body></html>',
+        encoding="utf-8",
+    )
+    proc = run_cli("profile", "--format", "json", str(page))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout)[0]["weightings"] == {"price": 60.0, "quality": 40.0}

@@ -23,11 +23,13 @@ from tenderlint.parsers.textdecode import bom_encoding, decode_text, normalise_n
 IGNORED = {"script", "style", "template", "head", "noscript", "title", "svg", "math", "object", "iframe"}
 HEAD_CONTENT = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-LEAVES = HEADINGS | {"li", "td", "th", "dt", "dd"}
+# A description list is one block, a term and its description on lines of their own ("Weighting" then
+# "40%"), so a notice's fields are read with their values, as a typed notice lays them out.
+LEAVES = HEADINGS | {"li", "td", "th", "dl"}
 BLOCKS = {
     "p", "div", "blockquote", "section", "article", "main", "header", "footer", "nav", "aside",
     "address", "figure", "figcaption", "form", "fieldset", "pre", "center", "caption", "details",
-    "summary", "legend", "dl", "body", "html", "hr",
+    "summary", "legend", "dt", "dd", "body", "html", "hr",
 }  # fmt: skip
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "wbr"}
 # Page furniture: navigation, site header and footer, cookie banners, breadcrumbs, skip links. Its text
