@@ -137,3 +137,23 @@ def test_a_notice_s_description_list_is_read_field_by_field(tmp_path):
     proc = run_cli("profile", "--format", "json", str(page))
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout)[0]["weightings"] == {"price": 60.0, "quality": 40.0}
+
+
+def test_a_notice_s_award_criteria_field_by_field(tmp_path):
+    """Notice fields typed as paragraphs of their own, or each label above its value: one record per
+    criterion, read as a whole; a "Description" of any length stays part of its record."""
+    by_paragraph = (
+        "Award criteria\n\nName: Quality\n\nType: Quality\n\nDescription: Method statements on outcomes, "
+        "workforce and safeguarding, scored 0 to 5 by a panel that includes people who use the service.\n\n"
+        "Weighting: 35%\n\nName: Social value\n\nType: Quality\n\nWeighting: 10%\n\nName: Price\n\nType: Cost"
+        "\n\nWeighting: 55%"
+    )
+    assert profile_of(tmp_path, by_paragraph)["weightings"] == {
+        "quality": 35.0,
+        "social_value": 10.0,
+        "price": 55.0,
+    }
+    label_above_value = "Award criteria\n\nQuality\n\nWeighting\n30%\n\nPrice\n\nWeighting\n70%"
+    assert profile_of(tmp_path, label_above_value)["weightings"] == {"quality": 30.0, "price": 70.0}
+    outside_award_criteria = "Service levels\n\nName: Quality\n\nWeighting: 30%"
+    assert profile_of(tmp_path, outside_award_criteria)["weightings"] == {}

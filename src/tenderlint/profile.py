@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from tenderlint.document import Block, BlockKind, Document
 from tenderlint.nlp.caseless import caseless, count_up_to
+from tenderlint.notice_records import NoticeRecords, is_field
 from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
@@ -345,6 +346,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
     trail: tuple[str, ...] | None = None
     section: Section | None = None
     leading = ""  # the colon sentence above the current paragraph or list (see `lead_in`), kept as we go
+    records = NoticeRecords(classify)
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind is BlockKind.HEADING and EVALUATION_HEADING.search(text):
@@ -354,6 +356,9 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             section = _section(trail)
         if block.kind is not BlockKind.TABLE_CELL:
             prose_weightings.extend(_prose_weightings(block, index, section, leading))
+        record = records.read(block, section is not None and section.evaluation)
+        if record and not (section is not None and section.definitions):
+            prose_weightings.append(Weighting(record[0], record[1], index))
         if block.kind is BlockKind.PARAGRAPH:
             leading = _colon_sentence(text)
         elif block.kind is not BlockKind.LIST_ITEM:
@@ -703,8 +708,9 @@ def _notice_criterion(match: re.Match[str]) -> str:
 
 
 def _same_run(blocks: list[Block], last: int, index: int) -> bool:
-    between = blocks[last : index + 1]
-    return index <= last + 1 or all(block.kind is BlockKind.LIST_ITEM for block in between)
+    if index <= last + 1 or all(block.kind is BlockKind.LIST_ITEM for block in blocks[last : index + 1]):
+        return True
+    return all(is_field(block) for block in blocks[last + 1 : index])  # a notice's record fields
 
 
 def _first_statement(weightings: list[Weighting], blocks: list[Block]) -> list[Weighting]:

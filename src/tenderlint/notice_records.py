@@ -1,0 +1,78 @@
+"""Award criteria laid out field by field, as published notices show them: "Name: Quality", "Type:
+Quality", "Weighting: 40%" in paragraphs of their own (or each term above its value), one record per
+criterion. Each field alone names no criterion and its weight, so the record is read as a whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tenderlint.document import Block, BlockKind
+
+FIELD = re.compile(
+    r"^(?P<key>name|type|criterion|award criterion)\s*(?::\s*|\n\s*)(?P<value>[^\n]{1,80}?)\s*$", re.I
+)
+# A description of the criterion, however long: part of the record, not the end of it.
+DESCRIPTION = re.compile(r"^description\s*(?::|\n)", re.I)
+# The label that opens a notice's award criteria, where no heading says so.
+AWARD_LABEL = re.compile(r"^(award|evaluation) criteria\b|^criteria and weightings\b", re.I)
+WEIGHT = re.compile(r"^weighting\s*(?::\s*|\n\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent)?$", re.I)
+# A criterion named alone on its line, above its fields ("Quality", then "Weighting: 40%").
+MAX_NAME = 40
+PRICE_TYPES = ("cost", "price")
+
+
+class NoticeRecords:
+    """Reads one block after another and returns (criterion, percent) when a record's weighting arrives."""
+
+    def __init__(self, classify: Callable[[str], str | None]) -> None:
+        self.classify = classify
+        self.name = ""
+        self.kind = ""
+        self.active = False  # inside a notice's award criteria
+
+    def read(self, block: Block, in_evaluation: bool) -> tuple[str, float] | None:
+        text = block.text.strip()
+        if DESCRIPTION.match(text):
+            return None
+        if block.kind is BlockKind.TABLE_CELL or len(text) > 120:
+            self.name = self.kind = ""
+            self.active = False
+            return None
+        if len(text) <= MAX_NAME and AWARD_LABEL.match(text):
+            self.active = True
+            return None
+        field = FIELD.match(text)
+        if field:
+            if field.group("key").lower() == "type":
+                self.kind = field.group("value")
+            else:
+                self.name, self.kind = field.group("value"), ""
+            return None
+        weight = WEIGHT.match(text)
+        if weight:
+            criterion = self._criterion()
+            self.name = self.kind = ""
+            if not (criterion and (self.active or in_evaluation)):
+                return None
+            return criterion, float(weight.group("n"))
+        if len(text) <= MAX_NAME and not any(ch.isdigit() for ch in text) and self.classify(text):
+            self.name, self.kind = text, ""
+        else:
+            self.name = self.kind = ""
+        return None
+
+    def _criterion(self) -> str | None:
+        """The name decides where it says social value; else the type (price or cost), else the name."""
+        named = self.classify(self.name) if self.name else None
+        if named == "social_value":
+            return named
+        if self.kind.strip().lower() in PRICE_TYPES:
+            return "price"
+        return named or (self.classify(self.kind) if self.kind else None)
+
+
+def is_field(block: Block) -> bool:
+    """A record's field or its criterion's name: it does not end a run of weightings."""
+    text = block.text.strip()
+    return len(text) <= MAX_NAME * 2 and not text.endswith((".", ";")) and "\n\n" not in text
