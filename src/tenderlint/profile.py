@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from tenderlint.document import Block, BlockKind, Document
 from tenderlint.nlp.caseless import caseless, count_up_to
-from tenderlint.notice_records import NoticeRecords, is_field
 from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
@@ -30,6 +29,7 @@ from tenderlint.nlp.quantities import (
     point_weightings,
     ratio_weightings,
 )
+from tenderlint.notice_records import NoticeRecords, is_field
 
 CRITERIA = (
     (
