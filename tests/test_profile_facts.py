@@ -157,3 +157,16 @@ def test_a_notice_s_award_criteria_field_by_field(tmp_path):
     assert profile_of(tmp_path, label_above_value)["weightings"] == {"quality": 30.0, "price": 70.0}
     outside_award_criteria = "Service levels\n\nName: Quality\n\nWeighting: 30%"
     assert profile_of(tmp_path, outside_award_criteria)["weightings"] == {}
+
+
+def test_a_notice_s_dates_read_with_the_field_labels_above_them(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Tender notice\n\nCommunity support service\n\nPublication date of tender notice\n\n2 January 2026\n\n"
+        "Tender submission deadline\n\n20 January 2026, 12:00pm\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("profile", "--format", "json", str(path))
+    assert json.loads(proc.stdout)[0]["tender_window_days"] == 18
+    lint = run_cli(str(path), "--select", "TL808", "--no-cache")
+    assert lint.returncode == 1 and b"TL808" in lint.stdout, lint.stdout.decode()

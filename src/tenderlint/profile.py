@@ -110,7 +110,7 @@ TENDER_NOTICE = caseless(
 )
 ANOTHER_PAPER = caseless(r"\b(log|version|updated?|revised|revision|amended|amendment|clarifications?)\b")
 PUBLISHED = caseless(
-    r"\b(published(?: date)?|publication date|date of dispatch(?: of this notice)?|date of publication|"
+    r"\b(published(?: date)?|publication date(?: of (?:the |this )?(?:tender |contract )?notice)?|date of dispatch(?: of this notice)?|date of publication|"
     r"issue date|date issued|issued(?: on)?)(?: (?:on|in|via|through) (?:the )?[a-z][\w ]{0,30}?)?\s*(?:on)?[:\s]*$",
 )
 DEADLINE = caseless(
@@ -141,6 +141,7 @@ def dates_in(text: str) -> list[tuple[date, int]]:
 
 
 # A date that is the document's own: when it was issued, published or dated.
+LABEL_ABOVE = 80  # characters: a field's label on the line above its value, not a paragraph
 ISSUE_CUE = caseless(
     r"\b(issued?|issue date|published|publication|dated?|date of (this|issue)|version|prepared|"
     r"last (updated|revised)|effective from)\b",
@@ -368,6 +369,8 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             if profile.start_date is None and ISSUE_CUE.search(text):
                 profile.start_date = found
             label = text[max(0, at - 60) : at]
+            if not label.strip() and index and len(blocks[index - 1].text) <= LABEL_ABOVE:
+                label = blocks[index - 1].text  # a notice's field above its value ("Tender submission deadline")
             # The tender notice's own publication wins over any other "published" date.
             if (
                 PUBLISHED.search(label)
@@ -376,7 +379,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             ):
                 profile.published = found
                 tender_notice_seen = bool(TENDER_NOTICE.search(label))
-            if profile.deadline is None and DEADLINE.search(text[max(0, at - 90) : at]):
+            if profile.deadline is None and DEADLINE.search(text[max(0, at - 90) : at] if at else label):
                 profile.deadline, profile.deadline_block = found, index
         lowered = text.lower()
         evaluation_mentions += len(EVALUATION_TALK.findall(text))
