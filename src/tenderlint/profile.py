@@ -370,7 +370,9 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
                 profile.start_date = found
             label = text[max(0, at - 60) : at]
             if not label.strip() and index and len(blocks[index - 1].text) <= LABEL_ABOVE:
-                label = blocks[index - 1].text  # a notice's field above its value ("Tender submission deadline")
+                label = blocks[
+                    index - 1
+                ].text  # a notice's field above its value ("Tender submission deadline")
             # The tender notice's own publication wins over any other "published" date.
             if (
                 PUBLISHED.search(label)
