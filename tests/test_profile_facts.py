@@ -170,3 +170,14 @@ def test_a_notice_s_dates_read_with_the_field_labels_above_them(tmp_path):
     assert json.loads(proc.stdout)[0]["tender_window_days"] == 18
     lint = run_cli(str(path), "--select", "TL808", "--no-cache")
     assert lint.returncode == 1 and b"TL808" in lint.stdout, lint.stdout.decode()
+
+
+def test_a_term_stated_as_a_notice_s_start_and_end_date_fields(tmp_path):
+    fields = "Contract start date: 1 June 2026\n\nSuitable for SMEs: Yes\n\nContract end date: 31 May 2027"
+    assert profile_of(tmp_path, fields)["term_months"] == 12
+    apart = (
+        "Contract start date: 1 June 2026\n\n"
+        + "Other field: value\n\n" * 6
+        + "Contract end date: 31 May 2029"
+    )
+    assert profile_of(tmp_path, apart)["term_months"] is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from tenderlint.document import Block, BlockKind
 
@@ -76,3 +77,27 @@ def is_field(block: Block) -> bool:
     """A record's field or its criterion's name: it does not end a run of weightings."""
     text = block.text.strip()
     return len(text) <= MAX_NAME * 2 and not text.endswith((".", ";")) and "\n\n" not in text
+
+
+# A notice's contract dates as two fields: "Contract start date: 1 June 2026", "Contract end date: …".
+START_FIELD = re.compile(r"\b(contract|agreement|service) start date\b\W{0,3}$", re.I)
+END_FIELD = re.compile(r"\b(contract|agreement|service) end date\b\W{0,3}$", re.I)
+FIELDS_APART = 4  # blocks: the end date's field follows the start date's within a few fields
+
+
+def start_and_end(
+    blocks: list[Block], dates_in: Callable[[str], list[tuple[date, int]]]
+) -> tuple[int, date, date] | None:
+    """The block of a contract's start date field, with that date and the end date's, when a notice
+    states the term only as two dates."""
+    start: tuple[int, date] | None = None
+    for index, block in enumerate(blocks):
+        if start and index - start[0] > FIELDS_APART:
+            start = None
+        for found, at in dates_in(block.text):
+            label = block.text[max(0, at - 40) : at] or (blocks[index - 1].text[-40:] if index else "")
+            if START_FIELD.search(label):
+                start = (index, found)
+            elif start and END_FIELD.search(label) and found > start[1]:
+                return start[0], start[1], found
+    return None

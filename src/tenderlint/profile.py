@@ -29,7 +29,7 @@ from tenderlint.nlp.quantities import (
     point_weightings,
     ratio_weightings,
 )
-from tenderlint.notice_records import NoticeRecords, is_field
+from tenderlint.notice_records import NoticeRecords, is_field, start_and_end
 
 CRITERIA = (
     (
@@ -484,6 +484,12 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if months is not None and not fact_context(text, 0, block.location.trail):
             profile.term_months, profile.term_block = months, index
             return
+    fields = start_and_end(blocks, dates_in)
+    if fields is not None:
+        index, start, end = fields
+        months = _months_between(start, end)
+        if months is not None and not fact_context(blocks[index].text, 0, blocks[index].location.trail):
+            profile.term_months, profile.term_block = months, index
 
 
 def _term_context(blocks: list[Block], index: int, rows: dict[tuple[int, int], str]) -> str | None:
@@ -528,6 +534,11 @@ def _date_range_months(text: str) -> float | None:
         end = date(int(match[6]), MONTHS.index(match[5].lower()) + 1, int(match[4]))
     except ValueError:
         return None  # not month names, or not a real day
+    return _months_between(start, end)
+
+
+def _months_between(start: date, end: date) -> float | None:
+    """Whole months from a first to a last day, for a plausible contract (four weeks to ten years)."""
     days = (end - start).days + 1
     return round(days / 30.44) if 28 <= days <= 3660 else None
 
