@@ -29,7 +29,7 @@ from tenderlint.nlp.quantities import (
     point_weightings,
     ratio_weightings,
 )
-from tenderlint.notice_records import NoticeRecords, is_field, start_and_end
+from tenderlint.notice_fields import NoticeRecords, is_field, start_and_end
 
 CRITERIA = (
     (

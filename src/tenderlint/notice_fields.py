@@ -1,6 +1,7 @@
-"""Award criteria laid out field by field, as published notices show them: "Name: Quality", "Type:
-Quality", "Weighting: 40%" in paragraphs of their own (or each term above its value), one record per
-criterion. Each field alone names no criterion and its weight, so the record is read as a whole."""
+"""A published notice's fields read with their values, where each field stands in a paragraph of its own.
+
+Award criteria: "Name: Quality", "Type: Quality", "Weighting: 40%" (or each label above its value), one
+record per criterion, read as a whole. Contract dates: a start date field and an end date field."""
 
 from __future__ import annotations
 
