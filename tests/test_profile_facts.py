@@ -181,3 +181,17 @@ def test_a_term_stated_as_a_notice_s_start_and_end_date_fields(tmp_path):
         + "Contract end date: 31 May 2029"
     )
     assert profile_of(tmp_path, apart)["term_months"] is None
+
+
+def test_a_notice_s_fields_as_a_two_column_table(tmp_path):
+    path = tmp_path / "notice.md"
+    rows = "".join(
+        f"| {key} | {value} |\n"
+        for criterion, weight in (("Quality", "45%"), ("Price", "55%"))
+        for key, value in (("Name", criterion), ("Type", criterion), ("Weighting", weight))
+    )
+    path.write_text(
+        f"# Tender notice\n\n## Award criteria\n\n| Field | Value |\n| --- | --- |\n{rows}", "utf-8"
+    )
+    proc = run_cli("profile", "--format", "json", str(path))
+    assert json.loads(proc.stdout)[0]["weightings"] == {"quality": 45.0, "price": 55.0}

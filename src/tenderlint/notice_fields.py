@@ -34,10 +34,14 @@ class NoticeRecords:
         self.active = False  # inside a notice's award criteria
 
     def read(self, block: Block, in_evaluation: bool) -> tuple[str, float] | None:
-        text = block.text.strip()
+        """The next block: a field, a criterion's name, or the weighting that completes a record."""
+        return self.read_text(block.text, in_evaluation, block.kind is BlockKind.TABLE_CELL)
+
+    def read_text(self, text: str, in_evaluation: bool, cell: bool = False) -> tuple[str, float] | None:
+        text = text.strip()
         if DESCRIPTION.match(text):
             return None
-        if block.kind is BlockKind.TABLE_CELL or len(text) > 120:
+        if cell or len(text) > 120:
             self.name = self.kind = ""
             self.active = False
             return None

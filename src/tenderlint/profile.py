@@ -596,6 +596,20 @@ def _table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]
         if percent is not None:
             criterion = classify(label_cell.text) or "other"
             found.append(Weighting(criterion, percent, index_of.get(id(label_cell), 0)))
+    return found or _field_table_weightings(table, index_of)
+
+
+def _field_table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]:
+    """A notice's fields as a two-column table ("Name | Quality", "Weighting | 40%"), a record per criterion."""
+    if any(len(row) != 2 for row in table.rows):
+        return []
+    records = NoticeRecords(classify)
+    in_evaluation = any(EVALUATION_HEADING.search(h) for h in table.location.trail)
+    found = []
+    for label, value in table.rows:
+        record = records.read_text(f"{label.text}: {value.text}", in_evaluation)
+        if record:
+            found.append(Weighting(record[0], record[1], index_of.get(id(label), 0)))
     return found
 
 
