@@ -181,6 +181,8 @@ def test_a_term_stated_as_a_notice_s_start_and_end_date_fields(tmp_path):
         + "Contract end date: 31 May 2029"
     )
     assert profile_of(tmp_path, apart)["term_months"] is None
+    older_form = "II.2.7) Duration of the contract\nStart: 01/06/2026\nEnd: 31/05/2028\nRenewal: No"
+    assert profile_of(tmp_path, older_form)["term_months"] == 24
 
 
 def test_a_notice_s_fields_as_a_two_column_table(tmp_path):

@@ -85,8 +85,9 @@ def is_field(block: Block) -> bool:
 
 
 # A notice's contract dates as two fields: "Contract start date: 1 June 2026", "Contract end date: …".
-START_FIELD = re.compile(r"\b(contract|agreement|service) start date\b\W{0,3}$", re.I)
-END_FIELD = re.compile(r"\b(contract|agreement|service) end date\b\W{0,3}$", re.I)
+# The older notice form puts them under its duration heading: "Start: 01/06/2024", "End: 31/05/2025".
+START_FIELD = re.compile(r"(\b(contract|agreement|service) start date\b|^start)\W{0,3}$", re.I | re.M)
+END_FIELD = re.compile(r"(\b(contract|agreement|service) end date\b|^end)\W{0,3}$", re.I | re.M)
 FIELDS_APART = 4  # blocks: the end date's field follows the start date's within a few fields
 
 
