@@ -197,3 +197,15 @@ def test_a_notice_s_fields_as_a_two_column_table(tmp_path):
     )
     proc = run_cli("profile", "--format", "json", str(path))
     assert json.loads(proc.stdout)[0]["weightings"] == {"quality": 45.0, "price": 55.0}
+
+
+def test_a_tender_deadline_is_not_the_date_the_procurement_began(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Contract notice\n\nIV.2.2) Time limit for receipt of tenders or requests to participate\n"
+        "Date: 20/03/2026\nLocal time: 12:00\n\nVI.5) Date of dispatch of this notice\n03/03/2026\n",
+        encoding="utf-8",
+    )
+    facts = json.loads(run_cli("profile", "--format", "json", str(path)).stdout)[0]
+    assert facts["procurement_start"] == "2026-03-03"
+    assert facts["tender_window_days"] == 17

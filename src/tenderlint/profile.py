@@ -366,13 +366,14 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             leading = ""
         for found, at in dates_in(text):
             profile.dates.append(found)
-            if profile.start_date is None and ISSUE_CUE.search(text):
-                profile.start_date = found
             label = text[max(0, at - 60) : at]
             if not label.strip() and index and len(blocks[index - 1].text) <= LABEL_ABOVE:
                 label = blocks[
                     index - 1
                 ].text  # a notice's field above its value ("Tender submission deadline")
+            deadline = DEADLINE.search(text[max(0, at - 90) : at] if at else label)
+            if profile.start_date is None and not deadline and ISSUE_CUE.search(text):
+                profile.start_date = found
             # The tender notice's own publication wins over any other "published" date.
             if (
                 PUBLISHED.search(label)
@@ -381,7 +382,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             ):
                 profile.published = found
                 tender_notice_seen = bool(TENDER_NOTICE.search(label))
-            if profile.deadline is None and DEADLINE.search(text[max(0, at - 90) : at] if at else label):
+            if profile.deadline is None and deadline:
                 profile.deadline, profile.deadline_block = found, index
         lowered = text.lower()
         evaluation_mentions += len(EVALUATION_TALK.findall(text))
