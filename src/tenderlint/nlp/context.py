@@ -495,6 +495,10 @@ def is_reported(tokens: Tokens, start: int) -> bool:
 
 
 OBLIGATION = caseless(r"\b(shall|must|will|is to|are to)\b")
+# A field that sets a requirement ("Financial standing: a turnover of at least four times…"), not a term.
+REQUIREMENT = caseless(
+    r"\b(at least|a minimum|minimum of|no (less|fewer|more) than|required|mandatory|essential)\b"
+)
 # A glossary entry proper: a term without figures ("KPI 1:" is a label), then an explanation.
 GLOSSARY_ENTRY = caseless(
     r"^\s*\|?\s*[\"“‘']?[a-z][a-z&/\-–']*(?: [a-z&/\-–']+){0,5}[\"”’']?[ \t]*(:|–|—| - |\n|\|)\s*"
@@ -525,7 +529,12 @@ def _block_defines(text: str, trail: tuple[str, ...]) -> bool:
     entry or explanation (asked once per block, however many matches it has)."""
     if NOT_A_TERM.match(text):
         return False
-    if GLOSSARY_ENTRY.match(text) and not OBLIGATION.search(text) and len(text) < 400:
+    if (
+        GLOSSARY_ENTRY.match(text)
+        and not OBLIGATION.search(text)
+        and not REQUIREMENT.search(text)
+        and len(text) < 400
+    ):
         return True  # a whole "Term: what it means" entry that states no duty
     if section_is("definition", trail):
         return bool(DEFINITION_ENTRY.match(text)) or not OBLIGATION.search(text)
