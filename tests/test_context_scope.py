@@ -160,3 +160,12 @@ def test_the_past_tense_under_a_procurement_record_heading_is_this_procurements(
     report = "# Carers hub: contract award report\n\n## {heading}\n\nThe service was tendered as a single borough-wide contract.\n"
     assert codes(tmp_path, report.format(heading="6. Procurement process"), "TL401") == ["TL401"]
     assert codes(tmp_path, report.format(heading="4. Background"), "TL401") == []
+
+
+def test_the_recommended_option_is_the_course_taken_not_an_option_considered(tmp_path):
+    paper = "# Options appraisal: befriending service\n\n## 3. Options\n\n### Option {n} - {name}\n\n{text}\n"
+    text = "The contract will run for 12 months from 1 April 2026 for this ongoing befriending service."
+    chosen = paper.format(n=3, name="Single county-wide contract (recommended)", text=text)
+    assert codes(tmp_path, chosen, "TL501") == ["TL501"]
+    rejected = paper.format(n=2, name="Single county-wide contract (not recommended)", text=text)
+    assert codes(tmp_path, rejected, "TL501") == []

@@ -126,6 +126,11 @@ HYPOTHETICAL_SECTION = caseless(
     r"options for|options (we|the council|officers|the board) (looked at|considered|explored|examined|assessed|weighed))\b|"
     r"^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
 )
+# The option a paper recommends or a board chose: what will be done, not one possibility among several.
+CHOSEN_OPTION = caseless(
+    r"(?<!\bnot )(?<!\bnot the )\b(recommended|preferred|chosen|selected|agreed) (option|approach)\b|"
+    r"\((?!not\b)[^)]{0,20}\b(recommended|preferred|chosen|selected)\)"
+)
 RECORD_SECTION = caseless(
     r"\b(procurement (process|route|exercise|procedure)|evaluation (outcome|results?|process)|tender evaluation|"
     r"outcome of (the )?(tender|procurement|evaluation)|award (decision|recommendation|report)|contract award|"
@@ -243,6 +248,8 @@ def section_is(kind: str, trail: tuple[str, ...]) -> bool:
         "options": HYPOTHETICAL_SECTION,
         "history": HISTORICAL_SECTION,
     }
+    if kind == "options" and trail and CHOSEN_OPTION.search(trail[-1]):
+        return False  # "Option 3 - Single county-wide contract (recommended)": the course taken
     return any(pattern[kind].search(heading) for heading in trail)
 
 
