@@ -169,3 +169,11 @@ def test_the_recommended_option_is_the_course_taken_not_an_option_considered(tmp
     assert codes(tmp_path, chosen, "TL501") == ["TL501"]
     rejected = paper.format(n=2, name="Single county-wide contract (not recommended)", text=text)
     assert codes(tmp_path, rejected, "TL501") == []
+
+
+def test_a_comma_and_starts_a_new_clause_for_negation_and_concepts(tmp_path):
+    head = "# Decision notice: community mental health service\n\n"
+    joined = head + "The ICB set out its plans at an open provider event, and no provider raised concerns.\n"
+    assert codes(tmp_path, joined, "TL807") == []
+    same_clause = head + "There was no provider event and no market engagement before the model was set.\n"
+    assert codes(tmp_path, same_clause, "TL807") == ["TL807"]

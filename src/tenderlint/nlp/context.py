@@ -184,13 +184,18 @@ def clause_bounds(tokens: Tokens, start: int, end: int, window: int = CUE_WINDOW
     lowers = tokens.lowers
     left = start
     floor = max(sent_start, start - window)
-    while left > floor and lowers[left - 1] not in CLAUSE_BREAKS:
+    while left > floor and lowers[left - 1] not in CLAUSE_BREAKS and not _comma_and(lowers, left - 1):
         left -= 1
     right = end
     ceiling = min(sent_end, end + window)
-    while right < ceiling and lowers[right] not in CLAUSE_BREAKS:
+    while right < ceiling and lowers[right] not in CLAUSE_BREAKS and not _comma_and(lowers, right):
         right += 1
     return left, right
+
+
+def _comma_and(lowers: list[str], index: int) -> bool:
+    """ "…, and" joins a new clause ("…at the provider event, and no provider raised concerns")."""
+    return lowers[index] == "and" and index > 0 and lowers[index - 1] == ","
 
 
 def _cue_positions(left: int, end: int, start: int, own: Collection[int]) -> list[int]:
