@@ -155,6 +155,16 @@ def test_a_notice_s_award_criteria_field_by_field(tmp_path):
     }
     label_above_value = "Award criteria\n\nQuality\n\nWeighting\n30%\n\nPrice\n\nWeighting\n70%"
     assert profile_of(tmp_path, label_above_value)["weightings"] == {"quality": 30.0, "price": 70.0}
+    run_together = (
+        "Award criteria\nName\nQuality\nDescription\nWritten responses on outcomes and workforce\nType\nQuality\n"
+        "Weighting\n41%\nName\nSocial value\nDescription\nCommitments against the Social Value Framework\n"
+        "Type\nQuality\nWeighting\n10%\nName\nPrice\nType\nPrice\nWeighting\n49%"
+    )
+    assert profile_of(tmp_path, run_together)["weightings"] == {
+        "quality": 41.0,
+        "social_value": 10.0,
+        "price": 49.0,
+    }
     outside_award_criteria = "Service levels\n\nName: Quality\n\nWeighting: 30%"
     assert profile_of(tmp_path, outside_award_criteria)["weightings"] == {}
 

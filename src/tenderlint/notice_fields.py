@@ -22,6 +22,12 @@ WEIGHT = re.compile(r"^weighting\s*(?::\s*|\n\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:
 # A criterion named alone on its line, above its fields ("Quality", then "Weighting: 40%").
 MAX_NAME = 40
 PRICE_TYPES = ("cost", "price")
+# The same records run together in one paragraph, as a web page's fields come out when copied as text:
+# "Name Quality Description Written responses … Type Quality Weighting 41% Name Social value …".
+INLINE_RECORD = re.compile(
+    r"\bName:?\s+(?P<name>[^\n]{1,60}?)\s+(?:Description:?\s+(?:(?!\bName\b)[\s\S]){0,600}?\s+)?"
+    r"Type:?\s+(?P<type>[A-Za-z]+)\s+Weighting:?\s+(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
+)
 
 
 class NoticeRecords:
@@ -67,6 +73,17 @@ class NoticeRecords:
         else:
             self.name = self.kind = ""
         return None
+
+    def inline(self, text: str) -> list[tuple[int, str, float]]:
+        """Records run together in one paragraph: (where, criterion, percent) for each."""
+        found = []
+        for match in INLINE_RECORD.finditer(text):
+            self.name, self.kind = match.group("name"), match.group("type")
+            criterion = self._criterion()
+            if criterion:
+                found.append((match.start(), criterion, float(match.group("n"))))
+        self.name = self.kind = ""
+        return found
 
     def _criterion(self) -> str | None:
         """The name decides where it says social value; else the type (price or cost), else the name."""

@@ -673,7 +673,7 @@ def _prose_weightings(
     if "eighting" in text:
         notice = [
             (m.start(), _notice_criterion(m), float(m.group("n"))) for m in NOTICE_CRITERION.finditer(text)
-        ]
+        ] or NoticeRecords(classify).inline(text)
     if notice:  # "Quality criterion - Name: Social value / Weighting: 15": the name decides
         return [
             Weighting(c, p, index)
