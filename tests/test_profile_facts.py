@@ -219,3 +219,15 @@ def test_a_tender_deadline_is_not_the_date_the_procurement_began(tmp_path):
     facts = json.loads(run_cli("profile", "--format", "json", str(path)).stdout)[0]
     assert facts["procurement_start"] == "2026-03-03"
     assert facts["tender_window_days"] == 17
+
+
+def test_a_clarification_log_table_states_weightings_in_its_answers_not_its_questions(tmp_path):
+    path = tmp_path / "log.md"
+    path.write_text(
+        "# Clarification log: supported housing tender\n\n| No. | Question | Answer |\n| --- | --- | --- |\n"
+        "| 1 | Is price weighted at 60% as in the previous tender? | No. Price is weighted at 40%, quality at "
+        "50% and social value at 10%. |\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("profile", "--format", "json", str(path))
+    assert json.loads(proc.stdout)[0]["weightings"] == {"price": 40.0, "quality": 50.0, "social_value": 10.0}

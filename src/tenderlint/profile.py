@@ -334,7 +334,12 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
     profile = Profile()
     index_of = {id(block): i for i, block in enumerate(blocks)}
     stated: set[str] = set()
+    answers: set[int] = set()  # a clarification log's answer cells, read as prose
     for table in document.tables():
+        answer_cells = _answer_cells(table)
+        if answer_cells:
+            answers |= answer_cells
+            continue  # a question may quote a weighting ("Is price weighted at 60%?"); the answer states it
         found = _table_weightings(table, index_of)
         criteria = {weighting.criterion for weighting in found}
         if criteria & stated:
@@ -355,7 +360,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         if block.location.trail is not trail:  # a new section: its headings are read once
             trail = block.location.trail
             section = _section(trail)
-        if block.kind is not BlockKind.TABLE_CELL:
+        if block.kind is not BlockKind.TABLE_CELL or id(block) in answers:
             prose_weightings.extend(_prose_weightings(block, index, section, leading))
         record = records.read(block, section is not None and section.evaluation)
         if record and not (section is not None and section.definitions):
@@ -598,6 +603,23 @@ def _table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]
             criterion = classify(label_cell.text) or "other"
             found.append(Weighting(criterion, percent, index_of.get(id(label_cell), 0)))
     return found or _field_table_weightings(table, index_of)
+
+
+QUESTION_HEADER = caseless(r"^\W*(question|query|clarification( question)?|bidder question)s?\W*$")
+ANSWER_HEADER = caseless(r"^\W*(answer|response|reply|council response|buyer response)s?\W*$")
+
+
+def _answer_cells(table: Block) -> set[int]:
+    """The answer column's cells of a clarification log laid out as a table (Question | Answer)."""
+    if not table.rows:
+        return set()
+    header = [cell.text for cell in table.rows[0]]
+    if not any(QUESTION_HEADER.match(text) for text in header):
+        return set()
+    column = next((i for i, text in enumerate(header) if ANSWER_HEADER.match(text)), None)
+    if column is None:
+        return set()
+    return {id(row[column]) for row in table.rows[1:] if len(row) > column}
 
 
 def _field_table_weightings(table: Block, index_of: dict[int, int]) -> list[Weighting]:
