@@ -97,3 +97,14 @@ def test_an_existing_contract_under_transitional_arrangements_keeps_the_old_law(
     assert regime_findings(tmp_path, kept) == []
     new = head + "The Contract was awarded under the Public Contracts Regulations 2015."
     assert [f["code"] for f in regime_findings(tmp_path, new)] == ["TL804"]
+
+
+def test_an_award_notice_for_a_procurement_begun_before_the_act_keeps_the_old_law(tmp_path):
+    head = "Contract award notice. Published 11 June 2025.\n\nHome based reablement service.\n\n"
+    cited = "IV.1.11) Main features of the award procedure\nLight touch regime under the Public Contracts Regulations 2015."
+    begun = (
+        "\n\nVI.3) Additional information\nThis procurement was commenced before 24 February 2025 and has "
+        "therefore been conducted and awarded under the Public Contracts Regulations 2015."
+    )
+    assert regime_findings(tmp_path, head + cited + begun) == []
+    assert [f["code"] for f in regime_findings(tmp_path, head + cited)] == ["TL804"]

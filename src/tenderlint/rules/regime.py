@@ -61,6 +61,13 @@ TRANSITIONAL = _spaced(
     r"\b(transitional|continues? to (apply|govern)|begun before|(awarded|let|procured) in (19\d\d|20([01]\d|2[0-4])))\b",
     re.I,
 )
+# A later document (an award notice, a variation) that says this procurement began under the old law:
+# "This procurement was commenced before 24 February 2025 and has therefore been conducted…".
+BEGUN_BEFORE_ACT = _spaced(
+    r"\b(this|the) (procurement|tender|tendering exercise|procurement exercise|procedure)\b[^.]{0,40}\b"
+    r"(commenced|began|begun|started|launched)\b[^.]{0,20}\b(before|prior to) 24 February 2025\b",
+    re.I,
+)
 # The Act named as the law this procurement runs under ("conducted under the Procurement Act 2023", "the
 # competitive flexible procedure"), not mentioned in passing.
 RUN_UNDER_ACT = _spaced(
@@ -195,7 +202,7 @@ class RegimeMismatch(DocumentRule):
 
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         start = analysis.profile.start_date
-        late = start is not None and start >= PA2023_START
+        late = start is not None and start >= PA2023_START and not BEGUN_BEFORE_ACT.search(analysis.full_text)
         wales = analysis.jurisdiction == "wales"
         for index, block in enumerate(analysis.blocks if late or wales else ()):
             legacy = late and next(
