@@ -177,3 +177,11 @@ def test_a_comma_and_starts_a_new_clause_for_negation_and_concepts(tmp_path):
     assert codes(tmp_path, joined, "TL807") == []
     same_clause = head + "There was no provider event and no market engagement before the model was set.\n"
     assert codes(tmp_path, same_clause, "TL807") == ["TL807"]
+
+
+def test_what_a_change_moved_away_from_is_not_the_practice(tmp_path):
+    head = "# Reablement service specification\n\n"
+    away = head + "Their feedback changed the payment model from an hourly rate to a block payment.\n"
+    assert codes(tmp_path, away, "TL201") == []
+    towards = head + "The Council has changed the payment model from block payments to an hourly rate.\n"
+    assert codes(tmp_path, towards, "TL201") == ["TL201"]

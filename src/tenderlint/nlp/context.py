@@ -90,6 +90,9 @@ REJECTION_PHRASES_BEFORE = re.compile(
     r"\b(instead of|rather than|(move[sd]?|moving|shift(s|ed|ing)?|steer(s|ed|ing)?|turn(s|ed|ing)?) away|"
     r"problems? with|risks? of|away from)\b"
 )
+# "changed the payment model from an hourly rate to a block payment": what it changed from, when the match
+# ends before the "to" that names what replaced it.
+CHANGED_FROM = caseless(r"\b(chang|mov|switch|shift|convert|transition)\w*( [\w-]+){0,4} from\b")
 # Cues after the match, in the same clause.
 NEGATION_AFTER = re.compile(
     r"^\W*(\w+\W+){0,4}?(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|"
@@ -241,6 +244,10 @@ def is_rejected(
     if REJECTION_WORDS.intersection(_cue_words(tokens, left, end, start, own)):
         return True
     if REJECTION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
+        return True
+    through = tokens.span_text(left, end)
+    changed = CHANGED_FROM.search(through) if "from" in through else None
+    if changed and " to " not in through[changed.end() :]:
         return True
     return bool(REJECTION_AFTER.search(_text_without(tokens, end, right, own)))
 
