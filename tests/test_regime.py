@@ -108,3 +108,14 @@ def test_an_award_notice_for_a_procurement_begun_before_the_act_keeps_the_old_la
     )
     assert regime_findings(tmp_path, head + cited + begun) == []
     assert [f["code"] for f in regime_findings(tmp_path, head + cited)] == ["TL804"]
+
+
+def test_an_award_notice_s_account_of_how_this_service_was_procured_is_its_own(tmp_path):
+    notice = (
+        "Contract award notice (UK6). Published 2 March 2026.\n\nAdult drug and alcohol treatment service: "
+        "community drug and alcohol treatment services for adults.\n\n"
+        "The service was procured using the open procedure under the Procurement Act 2023, light touch regime."
+    )
+    assert [f["code"] for f in regime_findings(tmp_path, notice)] == ["TL804"]
+    report = notice.replace("Contract award notice (UK6)", "Service review")
+    assert regime_findings(tmp_path, report) == []

@@ -61,6 +61,18 @@ TRANSITIONAL = _spaced(
     r"\b(transitional|continues? to (apply|govern)|begun before|(awarded|let|procured) in (19\d\d|20([01]\d|2[0-4])))\b",
     re.I,
 )
+# A document that records this procurement's award: an award notice or report, read from its opening.
+AWARD_RECORD = _spaced(
+    r"\b(contract award notice|award notice|UK6|UK7|contract details notice|award report|"
+    r"award decision|intention to award)\b",
+    re.I,
+)
+AWARD_RECORD_OPENING = 600  # characters
+OWN_AWARD = _spaced(
+    r"\b(this|the) (service|services|contract|procurement|requirement|framework)\b[^.]{0,40}\b(was|were|has "
+    r"been|have been) (procured|awarded|tendered|let|advertised|conducted|run)\b",
+    re.I,
+)
 # A later document (an award notice, a variation) that says this procurement began under the old law:
 # "This procurement was commenced before 24 February 2025 and has therefore been conducted…".
 BEGUN_BEFORE_ACT = _spaced(
@@ -95,9 +107,10 @@ MIN_CLINICAL_TERMS = 8
 PSR_NAMED = _spaced(r"\b(Provider Selection Regime|PSR)\b")
 
 
-def _describes_other_procurement(block: Block, at: int) -> bool:
+def _describes_other_procurement(block: Block, at: int, award_record: bool = False) -> bool:
     """A glossary entry, a question, or a sentence about an earlier contract or the old law's history;
-    never a contract's own recital of how it was awarded."""
+    never a contract's own recital of how it was awarded, nor an award notice's account of how this
+    service was procured (`award_record`: the document records this procurement's award)."""
     text = block.text
     starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     begin = starts[-1] if starts else 0
@@ -105,6 +118,8 @@ def _describes_other_procurement(block: Block, at: int) -> bool:
     sentence = text[begin : end_match.end() if end_match else len(text)]
     if OWN_CONTRACT.search(sentence) and not TRANSITIONAL.search(sentence):
         return False  # "The Contract was awarded following…": the past of this very contract
+    if award_record and OWN_AWARD.search(sentence) and not TRANSITIONAL.search(sentence):
+        return False  # an award notice: "The service was procured using the open procedure under…"
     if only_names_term(block, at) or fact_context(block.text, at, block.location.trail) in (
         "negated",
         "historical",
@@ -204,12 +219,13 @@ class RegimeMismatch(DocumentRule):
         start = analysis.profile.start_date
         late = start is not None and start >= PA2023_START and not BEGUN_BEFORE_ACT.search(analysis.full_text)
         wales = analysis.jurisdiction == "wales"
+        award_record = bool(AWARD_RECORD.search(analysis.full_text[:AWARD_RECORD_OPENING]))
         for index, block in enumerate(analysis.blocks if late or wales else ()):
             legacy = late and next(
                 (
                     m
                     for m in LEGACY.finditer(block.text)
-                    if not _describes_other_procurement(block, m.start())
+                    if not _describes_other_procurement(block, m.start(), award_record)
                 ),
                 None,
             )
@@ -226,13 +242,13 @@ class RegimeMismatch(DocumentRule):
                 )
                 return
             england = ENGLAND_ONLY.search(block.text) if wales else None
-            if england and not _describes_other_procurement(block, england.start()):
+            if england and not _describes_other_procurement(block, england.start(), award_record):
                 message = f"Welsh commissioning is governed by the Welsh Act, but the document cites {_one_line(england.group(0))}."
                 yield analysis.block_finding(self.meta, index, message=message, match=england.group(0))
                 return
-        yield from self._wrong_act(analysis)
+        yield from self._wrong_act(analysis, award_record)
 
-    def _wrong_act(self, analysis: Analysis) -> Iterable[Finding]:
+    def _wrong_act(self, analysis: Analysis, award_record: bool) -> Iterable[Finding]:
         """The Procurement Act named as this procurement's law where it does not apply: a Scottish council
         (a devolved Scottish authority), or a health care service that follows the Provider Selection Regime."""
         scottish = analysis.jurisdiction == "scotland"
@@ -240,7 +256,7 @@ class RegimeMismatch(DocumentRule):
             return
         for index, block in enumerate(analysis.blocks):
             cited = RUN_UNDER_ACT.search(block.text)
-            if cited is None or _describes_other_procurement(block, cited.start()):
+            if cited is None or _describes_other_procurement(block, cited.start(), award_record):
                 continue
             if scottish:
                 message = (
