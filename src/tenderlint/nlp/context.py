@@ -147,6 +147,8 @@ HISTORICAL_CUES = caseless(
     r"(19\d\d|20[01]\d|202[0-4])\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from|before|prior to) (19\d\d|20[01]\d|202[0-4]))\b",
 )
 PAST_AUXILIARY = {"was", "were", "had"}
+TIME_CLAUSE = {"after", "once", "since"}  # "after the notice was published": a reference point, not history
+TIME_CLAUSE_REACH = 4  # words
 # The past of this very procurement is the document's own fact: a contract's recital that "the
 # Contractor's Tender was evaluated on price only" says how this contract was awarded.
 OWN_PROCUREMENT = caseless(
@@ -308,9 +310,12 @@ def is_historical(
 
 
 def _past_auxiliary(words: list[str]) -> bool:
-    """ "was", "were" or "had", but not the present perfect "has had" ("the Council has had regard to")."""
+    """ "was", "were" or "had", but not the present perfect "has had" ("the Council has had regard to"),
+    nor a time clause that sets a reference point ("15 working days after the ITT was issued")."""
     return any(
-        word in PAST_AUXILIARY and not (word == "had" and i and words[i - 1] in ("has", "have"))
+        word in PAST_AUXILIARY
+        and not (word == "had" and i and words[i - 1] in ("has", "have"))
+        and not TIME_CLAUSE.intersection(words[max(0, i - TIME_CLAUSE_REACH) : i])
         for i, word in enumerate(words)
     )
 
