@@ -185,3 +185,13 @@ def test_what_a_change_moved_away_from_is_not_the_practice(tmp_path):
     assert codes(tmp_path, away, "TL201") == []
     towards = head + "The Council has changed the payment model from block payments to an hourly rate.\n"
     assert codes(tmp_path, towards, "TL201") == ["TL201"]
+
+
+def test_a_negation_inside_a_relative_clause_does_not_reach_the_main_verb(tmp_path):
+    head = "# Home care specification\n\n"
+    relative = head + "People who do not speak English are expected to arrange their own interpreter.\n"
+    assert codes(tmp_path, relative, "TL706") == ["TL706"]
+    main_verb = (
+        head + "People are not expected to arrange their own interpreter; the Provider arranges one.\n"
+    )
+    assert codes(tmp_path, main_verb, "TL706") == []

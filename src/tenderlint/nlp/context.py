@@ -229,13 +229,27 @@ def is_negated(
     left, right = bounds or clause_bounds(tokens, start, end)
     lowers = tokens.lowers
     for i in _cue_positions(left, end, start, own):
-        if lowers[i] in NEGATION_WORDS and (
-            i + 1 == len(lowers) or lowers[i + 1] not in LIMIT_AFTER_NEGATION
+        if (
+            lowers[i] in NEGATION_WORDS
+            and (i + 1 == len(lowers) or lowers[i + 1] not in LIMIT_AFTER_NEGATION)
+            and not _relative_clause_before(lowers, left, i, start)
         ):
             return True
     if NEGATION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
         return True
     return bool(NEGATION_AFTER.search(_text_without(tokens, end, right, own)))
+
+
+RELATIVE_PRONOUNS = {"who", "which", "whose"}
+FINITE_VERBS = {"is", "are", "was", "were", "will", "shall", "must", "should", "can", "may"}
+
+
+def _relative_clause_before(lowers: list[str], left: int, cue: int, start: int) -> bool:
+    """The cue negates a relative clause that ends before the match: "People who do not speak English are
+    expected to arrange their own interpreter" (the main verb "are" comes after the clause)."""
+    if cue >= start or not RELATIVE_PRONOUNS.intersection(lowers[max(left, cue - 3) : cue]):
+        return False
+    return bool(FINITE_VERBS.intersection(lowers[cue + 2 : start]))
 
 
 def is_rejected(
