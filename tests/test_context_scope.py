@@ -195,3 +195,12 @@ def test_a_negation_inside_a_relative_clause_does_not_reach_the_main_verb(tmp_pa
         head + "People are not expected to arrange their own interpreter; the Provider arranges one.\n"
     )
     assert codes(tmp_path, main_verb, "TL706") == []
+
+
+def test_a_negation_after_and_negates_its_own_predicate(tmp_path):
+    head = "# Children's residential framework guide\n\n"
+    second = (
+        head
+        + "Staff pay and conditions are a matter for providers and will not be considered in evaluation.\n"
+    )
+    assert codes(tmp_path, second, "TL704") == ["TL704"]

@@ -94,8 +94,10 @@ REJECTION_PHRASES_BEFORE = re.compile(
 # ends before the "to" that names what replaced it.
 CHANGED_FROM = caseless(r"\b(chang|mov|switch|shift|convert|transition)\w*( [\w-]+){0,4} from\b")
 # Cues after the match, in the same clause.
+# A negation after "and" starts a second predicate ("are a matter for providers and will not be
+# considered in evaluation"): it negates that predicate, not the match.
 NEGATION_AFTER = re.compile(
-    r"^\W*(\w+\W+){0,4}?(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|"
+    r"^\W*(\w+\W+){0,4}?(?<!\band )(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|"
     r"was not|were not|cannot|can't|won't|isn't|aren't|not be|no longer)\b"
 )
 REJECTION_AFTER = re.compile(
