@@ -94,12 +94,13 @@ REJECTION_PHRASES_BEFORE = re.compile(
 # ends before the "to" that names what replaced it.
 CHANGED_FROM = caseless(r"\b(chang|mov|switch|shift|convert|transition)\w*( [\w-]+){0,4} from\b")
 # Cues after the match, in the same clause.
-# A negation after "and" starts a second predicate ("are a matter for providers and will not be
-# considered in evaluation"): it negates that predicate, not the match.
 NEGATION_AFTER = re.compile(
-    r"^\W*(\w+\W+){0,4}?(?<!\band )(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|"
+    r"^\W*(\w+\W+){0,4}?(will not|would not|does not|do not|did not|shall not|must not|should not|is not|are not|"
     r"was not|were not|cannot|can't|won't|isn't|aren't|not be|no longer)\b"
 )
+# A negation after "and" starts a second predicate ("are a matter for providers and will not be
+# considered in evaluation"): it negates that predicate, not the match.
+SECOND_PREDICATE = re.compile(r"\band\s+(\w+\s+)?$")
 REJECTION_AFTER = re.compile(
     r"^\W*(\w+\W+){0,4}?(are avoided|is avoided|to be avoided|is a myth|are a myth|constrains?|undermines?|"
     r"hinders?|restricts? flexibility|gets? in the way|is discouraged|are discouraged|is prohibited|"
@@ -239,7 +240,9 @@ def is_negated(
             return True
     if NEGATION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
         return True
-    return bool(NEGATION_AFTER.search(_text_without(tokens, end, right, own)))
+    after = _text_without(tokens, end, right, own)
+    negation = NEGATION_AFTER.search(after)
+    return bool(negation) and not SECOND_PREDICATE.search(after, 0, negation.start(2))
 
 
 RELATIVE_PRONOUNS = {"who", "which", "whose"}
