@@ -204,3 +204,23 @@ def test_a_negation_after_and_negates_its_own_predicate(tmp_path):
         + "Staff pay and conditions are a matter for providers and will not be considered in evaluation.\n"
     )
     assert codes(tmp_path, second, "TL704") == ["TL704"]
+
+
+def test_items_of_a_list_led_in_as_rejected_options_are_not_the_practice(tmp_path):
+    head = "# Day opportunities evaluation methodology\n\n"
+    rejected = head + (
+        "We considered two other approaches and rejected them:\n\n"
+        "- A closed framework with a maximum of eight providers.\n- A price-led tender with an e-auction.\n"
+    )
+    assert codes(tmp_path, rejected, "TL403,TL204") == []
+    chosen = head + "The approach is:\n\n- A closed framework with a maximum of eight providers.\n"
+    assert codes(tmp_path, chosen, "TL403") == ["TL403"]
+
+
+def test_between_two_past_years_is_history(tmp_path):
+    head = "# Carers' community grants prospectus\n\n"
+    past = (
+        head
+        + "Between 2018 and 2024 the Council bought befriending through tenders scored 60:40 price to quality.\n"
+    )
+    assert codes(tmp_path, past, "TL203") == []

@@ -147,7 +147,8 @@ HISTORICAL_CUES = caseless(
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"([\w-]+ ){0,2}(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|"
     r"specification)|"
-    r"(19\d\d|20[01]\d|202[0-4])\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from|before|prior to) (19\d\d|20[01]\d|202[0-4]))\b",
+    r"(19\d\d|20[01]\d|202[0-4])\s*[-–/]\s*(19|20)?\d\d|(in|since|during|from|before|prior to) (19\d\d|20[01]\d|202[0-4])|"
+    r"between (19\d\d|20[01]\d|202[0-4]) and (19|20)\d\d)\b",
 )
 PAST_AUXILIARY = {"was", "were", "had"}
 TIME_CLAUSE = {"after", "once", "since"}  # "after the notice was published": a reference point, not history
@@ -255,6 +256,26 @@ def _relative_clause_before(lowers: list[str], left: int, cue: int, start: int) 
     if cue >= start or not RELATIVE_PRONOUNS.intersection(lowers[max(left, cue - 3) : cue]):
         return False
     return bool(FINITE_VERBS.intersection(lowers[cue + 2 : start]))
+
+
+# The sentence that leads into a list says what its items are: "We considered two other approaches and
+# rejected them:", "Options considered:".
+REJECTED_LEAD = caseless(
+    r"\b(considered|looked at|explored)\b[^:]{0,60}\b(rejected|ruled out|discounted|decided against)\b|"
+    r"\b(rejected|discounted|ruled out) (options|approaches|alternatives)\b|\bwe (rejected|ruled out)\b"
+)
+OPTIONS_LEAD = caseless(
+    r"\b(options|alternatives|approaches) (considered|we considered|looked at|explored)\b"
+)
+
+
+def lead_in_context(lead: str) -> str | None:
+    """ "rejected" or "hypothetical" when a list's lead-in sentence makes its items options set aside."""
+    if not lead:
+        return None
+    if REJECTED_LEAD.search(lead):
+        return "rejected"
+    return "hypothetical" if OPTIONS_LEAD.search(lead) else None
 
 
 def is_rejected(

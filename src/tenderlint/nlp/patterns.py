@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from tenderlint.document import BlockKind
 from tenderlint.findings import Finding
 from tenderlint.nlp.anchors import rule_anchors
 from tenderlint.nlp.caseless import caseless
 from tenderlint.nlp.concepts import Clause
-from tenderlint.nlp.context import CONTEXTS, CUE_WINDOW, clause_bounds, contexts
+from tenderlint.nlp.context import CONTEXTS, CUE_WINDOW, clause_bounds, contexts, lead_in_context
 from tenderlint.nlp.quantities import first_duration, first_number
 from tenderlint.rules.pattern import PatternRule
 
 if TYPE_CHECKING:
     from tenderlint.analysis import Analysis
-    from tenderlint.document import BlockKind
     from tenderlint.nlp.engines import BuiltinEngine, SpacyEngine
     from tenderlint.nlp.tokens import Tokens
 
@@ -197,6 +197,10 @@ class PatternMatcher:
                 char_end = to_source[tokens.ends[end - 1]]
                 if contexts(tokens, start, end, block, char_start, char_end, rule.cancelled_by, match.own):
                     continue
+                if block.kind is BlockKind.LIST_ITEM and (
+                    lead_in_context(analysis.lead_in(index)) in rule.cancelled_by
+                ):
+                    continue  # an item of "We considered two other approaches and rejected them:"
                 seen.add(key)
                 if not match.concepts:
                     found_by_pattern.add((match.code, sent_start))
