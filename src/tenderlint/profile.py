@@ -373,9 +373,8 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             profile.dates.append(found)
             label = text[max(0, at - 60) : at]
             if not label.strip() and index and len(blocks[index - 1].text) <= LABEL_ABOVE:
-                label = blocks[
-                    index - 1
-                ].text  # a notice's field above its value ("Tender submission deadline")
+                # a notice's field above its value ("Tender submission deadline", then the date)
+                label = blocks[index - 1].text
             deadline = DEADLINE.search(text[max(0, at - 90) : at] if at else label)
             if profile.start_date is None and not deadline and ISSUE_CUE.search(text):
                 profile.start_date = found
