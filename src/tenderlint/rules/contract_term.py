@@ -34,7 +34,8 @@ def _ongoing_service(analysis: Analysis) -> bool:
 # buyer's own timetable explains a short term but is not a reason the service needs one.
 OWN_TIMETABLE = caseless(
     r"\b(funding|fund|grant|budget|allocation|financial (year|plan|strategy)|medium[- ]term|(planning|spending) (period|review|round)|coincides?|alongside|"
-    r"programme|reorganisation|restructur\w*|clustering)\b"
+    r"programme|reorganisation|restructur\w*|clustering|administration['’]s term|electoral (cycle|term)|"
+    r"political (cycle|term)|council term)\b"
 )
 REASON_REACH = 160  # characters after the cue that its reason is read from
 
@@ -75,6 +76,8 @@ class ShortContractTerm(DocumentRule):
                 "confirmed until March 2027.",
                 "Home care and personal care services. The Contract shall continue for two (2) years. The duration has "
                 "been set so that its expiry coincides with the end of the Council's Transformation Programme.",
+                "Home care and personal care services. The two-year contract has been chosen to align with the "
+                "current administration's term.",
             ],
             "pass": [
                 "Home care and support services. The contract will run for 5 years with review points.",
