@@ -287,10 +287,11 @@ def is_rejected(
         return True
     if REJECTION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
         return True
-    through = tokens.span_text(left, end)
-    changed = CHANGED_FROM.search(through) if "from" in through else None
-    if changed and " to " not in through[changed.end() :]:
-        return True
+    if "from" in tokens.lowers[left:end]:
+        through = tokens.span_text(left, end)
+        changed = CHANGED_FROM.search(through)
+        if changed and " to " not in through[changed.end() :]:
+            return True
     return bool(REJECTION_AFTER.search(_text_without(tokens, end, right, own)))
 
 
