@@ -264,10 +264,18 @@ class Tokenizer:
         itself when none does."""
         late = self.late_specials
         found = set()
+        last = len(words) - 1
         for start in [i for i, word in enumerate(words) if word in late]:
             for pieces in late[words[start]]:
-                if tuple(words[start : start + len(pieces)]) == pieces:
-                    found.add((start, start + len(pieces)))
+                # Keyed by the first token, so one piece matches; longer runs are told apart by their
+                # second token before a slice is compared (":" alone begins some sixty emoticons).
+                size = len(pieces)
+                if size == 1 or (
+                    start < last
+                    and words[start + 1] == pieces[1]
+                    and tuple(words[start : start + size]) == pieces
+                ):
+                    found.add((start, start + size))
         if not found:
             return spans
         # Longest first (then earliest), skipping runs whose first or last token is taken.
