@@ -4,13 +4,14 @@ once the run is over; and the run hands over each result only once it is final (
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import replace
 
 import pytest
 from conftest import CORPORA
 
 from tenderlint.reporters.base import ReportContext
-from tenderlint.reporters.json import JsonReporter
+from tenderlint.reporters.json import FindingWriter, JsonReporter, finding_dict
 from tenderlint.reporters.lazy import LazyReporter
 from tenderlint.reporters.stream import part_renderer
 from tenderlint.reporters.text import TextReporter
@@ -64,6 +65,21 @@ def test_parts_rendered_in_any_order_join_into_the_same_report(streamed, reporte
     for result in reversed(results[1:]):  # in any order, and one left for the end
         renderer.add(result)
     assert renderer.render(results) == reporter.render(results, context)
+
+
+def test_findings_written_from_encoded_rule_fields_are_json_dumps_of_each_finding(streamed):
+    """The JSON reporter encodes what a rule repeats once; each finding's line must still be exactly
+    what encoding the whole finding gives (pack findings, other messages and other citations too)."""
+    results, _ = streamed
+    findings = [finding for result in results for finding in result.findings]
+    findings += [
+        replace(findings[0], message="Another message with “quotes”."),
+        replace(findings[0], citations=()),
+    ]
+    write = FindingWriter(CONTEXT)
+    assert any(finding.pack for finding in findings)
+    for finding in findings * 2:  # the second time from what was encoded the first
+        assert write(finding) == json.dumps(finding_dict(finding, CONTEXT), ensure_ascii=False)
 
 
 @pytest.mark.parametrize("reporter", [JsonReporter(), TextReporter()])

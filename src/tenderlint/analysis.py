@@ -50,6 +50,7 @@ class Analysis:
     unused_suppressions: list[tuple[int | None, tuple[str, ...]]] = field(default_factory=list, repr=False)
     _full_text: str | None = field(default=None, repr=False)
     _document_matches: dict[Regex, bool] = field(default_factory=dict, repr=False)
+    _block_matches: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
     _tables: dict[int, list[Block]] | None = field(default=None, repr=False)
 
     @classmethod
@@ -82,6 +83,15 @@ class Analysis:
         if pattern not in self._document_matches:
             self._document_matches[pattern] = bool(pattern.search(self.full_text))
         return self._document_matches[pattern]
+
+    def block_matches(self, pattern: Regex, block: Block) -> bool:
+        """Whether `pattern` is found in one of this document's blocks: rules ask it of the blocks around
+        each match, so neighbouring matches would search the same blocks again."""
+        key = (id(pattern), id(block))  # patterns live as long as the process, blocks as this analysis
+        found = self._block_matches.get(key)
+        if found is None:
+            found = self._block_matches[key] = pattern.search(block.text) is not None
+        return found
 
     def lead_in(self, index: int) -> str:
         """The sentence a list item completes: "In summary, the Provider shall:" above "deliver five

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -60,6 +60,13 @@ class Location:
             bits.append(f"paragraph {self.paragraph}")
         return ", ".join(bits) or "document"
 
+    def at(self, line: int, column: int) -> Location:
+        """This location moved to another line and column: `dataclasses.replace` without its look-up
+        of every field by name, which showed in documents with many findings."""
+        return Location(
+            line, column, self.page, self.paragraph, self.trail, self.table, self.row, self.cell, self.part
+        )
+
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
         for key in ("line", "column", "page", "paragraph", "table", "row", "cell"):
@@ -102,7 +109,7 @@ class Block:
         line_index = min(line_index, len(self.line_starts) - 1)
         line, column = self.line_starts[line_index]
         line_begin = self.text.rfind("\n", 0, offset) + 1
-        return replace(self.location, line=line, column=column + (offset - line_begin))
+        return self.location.at(line, column + (offset - line_begin))
 
 
 @dataclass

@@ -51,7 +51,7 @@ def serve(conn: Connection, work: Work) -> None:
     _die_with_parent()
     while True:
         try:
-            task = pickle.loads(conn.recv_bytes())
+            task = conn.recv()  # unpickled from the received buffer, without a copy of it
         except (EOFError, OSError):
             return
         result, healthy = _run(task, work)

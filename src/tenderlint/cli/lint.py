@@ -319,7 +319,9 @@ def _reporters() -> dict:
 def _emit(report: str, output: str | None, color: bool = False) -> None:
     """Print or write the report; `color` keeps colour codes even through a pipe (`--color always`)."""
     if output is None:
-        click.echo(report, nl=False, color=color or None)
+        # Through a pipe click strips colour codes, a pass over the whole report (tens of megabytes for a
+        # large run): skipped when the report holds no escape character, as it then has nothing to strip.
+        click.echo(report, nl=False, color=color or ("\x1b" not in report) or None)
         return
     _write(output, report.encode("utf-8", "surrogateescape"))
 

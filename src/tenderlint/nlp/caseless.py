@@ -174,4 +174,4 @@ Regex = re.Pattern[str] | Caseless
 def count_up_to(pattern: Regex, text: str, limit: int) -> int:
     """How many times `pattern` matches `text`, counted up to `limit`: where only a threshold matters,
     the search stops once it is reached instead of reading the rest of a long text."""
-    return sum(1 for _ in islice(pattern.finditer(text), limit))
+    return len(list(islice(pattern.finditer(text), limit)))  # at most `limit` matches kept, counted in C

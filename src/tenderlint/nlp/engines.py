@@ -34,9 +34,7 @@ class BuiltinEngine:
 
     def tokenize(self, texts: Iterable[str]) -> Iterator[Tokens]:
         for text in texts:
-            spans, words = self.tokenizer.split(text)
-            starts = [a for a, _ in spans]
-            ends = [b for _, b in spans]
+            starts, ends, words = self.tokenizer.tokens(text)
             yield Tokens(text, starts, ends, sentence_punct=self.punct_chars, words=words)
 
     def phrase_words(self, phrase: str) -> list[str]:

@@ -424,10 +424,15 @@ class PatternSet:
         by_word = self._by_word if self._by_word is not None else self._index()
         vocabulary = tokens.vocabulary()
         present = vocabulary & by_word.keys()
-        if not present and not self._always:
+        tried: Iterable[int]
+        if len(present) == 1 and not self._always:  # the commonest case: one word of the set is here
+            (word,) = present
+            tried = by_word[word]
+        elif not present and not self._always:
             return []
-        tried = {index for word in present for index in by_word[word]}
-        tried.update(self._always)
+        else:
+            tried = {index for word in present for index in by_word[word]}
+            tried.update(self._always)
         found: set[tuple[int, int]] = set()
         for index in tried:
             for need in self._rest[index]:

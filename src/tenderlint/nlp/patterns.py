@@ -168,7 +168,10 @@ class PatternMatcher:
                         for start, end in self.engine.matches(self.compiled[code], tokens)
                     )
                 for clause, needs in zip(rule.clauses, self.clause_needs[code]):
-                    if all(not need.isdisjoint(words) for need in needs):
+                    for need in needs:  # a word of each concept group (a loop: no generator per clause)
+                        if need.isdisjoint(words):
+                            break
+                    else:
                         matches.extend(clause_matches(code, clause, tokens, spans))
             # A rule's own token patterns are its most exact wording, so they are tried first; its clauses
             # then find what the patterns missed, except in a sentence that only goes on describing the
@@ -236,9 +239,9 @@ class PatternMatcher:
             # A bidder's question nearby ("…so that small providers can bid?") gives no reasons of its own,
             # and measures or reasons a block withdraws ("Indicators 7 to 11 … are suspended") are gone.
             if any(
-                rule.unless_nearby.search(b.text)
+                analysis.block_matches(rule.unless_nearby, b)
                 for b in nearby
-                if not b.text.rstrip().endswith("?") and not WITHDRAWN.search(b.text)
+                if not b.text.rstrip().endswith("?") and not analysis.block_matches(WITHDRAWN, b)
             ):
                 return False
         return True

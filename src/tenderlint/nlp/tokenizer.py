@@ -81,19 +81,28 @@ class Tokenizer:
         return self.split(text)[0]
 
     def split(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
-        """Token spans of `text` and each token's text: the late special cases read the texts, and
-        so do the matcher's tokens, so they are made once."""
-        spans = self._split(text, with_specials=True)
-        words = [text[a:b] for a, b in spans]
-        if self.late_specials and spans:
+        """Token spans of `text` and each token's text."""
+        starts, ends, words = self.tokens(text)
+        return list(zip(starts, ends)), words
+
+    def tokens(self, text: str) -> tuple[list[int], list[int], list[str]]:
+        """Each token's start, end and text: the late special cases read the texts, and so do the
+        matcher's tokens, so they are made once (as whole chunks, in the common case)."""
+        if not text.startswith(" ") and not UNUSUAL_SPACING.search(text):
+            starts, ends, words = self._split_on_spaces(text)
+        else:
+            spans = self._split(text, with_specials=True)
+            starts, ends = [a for a, _ in spans], [b for _, b in spans]
+            words = [text[a:b] for a, b in spans]
+        if self.late_specials and words and not self.late_specials.keys().isdisjoint(words):
+            spans = list(zip(starts, ends))
             resplit = self._apply_late_specials(text, spans, words)
             if resplit is not spans:
-                spans, words = resplit, [text[a:b] for a, b in resplit]
-        return spans, words
+                starts, ends = [a for a, _ in resplit], [b for _, b in resplit]
+                words = [text[a:b] for a, b in resplit]
+        return starts, ends, words
 
     def _split(self, text: str, with_specials: bool) -> list[tuple[int, int]]:
-        if with_specials and not text.startswith(" ") and not UNUSUAL_SPACING.search(text):
-            return self._split_on_spaces(text)
         spans: list[tuple[int, int]] = []
         for run in RUNS.finditer(text):
             start, end = run.span()
@@ -106,20 +115,31 @@ class Tokenizer:
             self._add_chunk(text, start, end, spans, with_specials)
         return spans
 
-    def _split_on_spaces(self, text: str) -> list[tuple[int, int]]:
-        """The common case, words separated by single spaces: `_split` without its per-run bookkeeping."""
-        spans: list[tuple[int, int]] = []
+    def _split_on_spaces(self, text: str) -> tuple[list[int], list[int], list[str]]:
+        """The common case, words separated by single spaces: `_split` without its per-run bookkeeping.
+        A chunk that is one token is its own text, so most tokens need no slicing of their own."""
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
         position = 0
         known = self.cache.get
         for chunk in text.split(" "):
             if chunk:
+                size = len(chunk)
                 pieces = known(chunk) or self._cached_chunk(chunk)
                 if len(pieces) == 1:
-                    spans.append((position, position + len(chunk)))
+                    starts.append(position)
+                    ends.append(position + size)
+                    words.append(chunk)
                 else:
-                    spans.extend((position + a, position + b) for a, b in pieces)
-            position += len(chunk) + 1
-        return spans
+                    for a, b in pieces:
+                        starts.append(position + a)
+                        ends.append(position + b)
+                        words.append(chunk[a:b])
+                position += size + 1
+            else:
+                position += 1
+        return starts, ends, words
 
     def _add_chunk(
         self, text: str, start: int, end: int, spans: list[tuple[int, int]], with_specials: bool
@@ -244,10 +264,18 @@ class Tokenizer:
         itself when none does."""
         late = self.late_specials
         found = set()
+        last = len(words) - 1
         for start in [i for i, word in enumerate(words) if word in late]:
             for pieces in late[words[start]]:
-                if tuple(words[start : start + len(pieces)]) == pieces:
-                    found.add((start, start + len(pieces)))
+                # Keyed by the first token, so one piece matches; longer runs are told apart by their
+                # second token before a slice is compared (":" alone begins some sixty emoticons).
+                size = len(pieces)
+                if size == 1 or (
+                    start < last
+                    and words[start + 1] == pieces[1]
+                    and tuple(words[start : start + size]) == pieces
+                ):
+                    found.add((start, start + size))
         if not found:
             return spans
         # Longest first (then earliest), skipping runs whose first or last token is taken.

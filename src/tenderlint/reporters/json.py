@@ -15,11 +15,6 @@ SCHEMA_VERSION = 1
 
 def finding_dict(finding: Finding, context: ReportContext) -> dict:
     """One finding as JSON data; shared with the jsonl reporter so the two never drift apart."""
-    citations = []
-    for cid in finding.citations:
-        c = context.citations.get(cid)
-        if c:
-            citations.append({"id": c.id, "instrument": c.instrument, "provision": c.provision, "url": c.url})
     return {
         "code": finding.code,
         "name": finding.name,
@@ -29,10 +24,54 @@ def finding_dict(finding: Finding, context: ReportContext) -> dict:
         "location": {**finding.location.as_dict(), "description": finding.location.describe()},
         "excerpt": finding.excerpt,
         "match": {"start": finding.span[0], "end": finding.span[1], "text": finding.matched},
-        "citations": citations,
+        "citations": citation_list(finding.citations, context),
         "evidence": finding.evidence,
         "pack": finding.pack,
     }
+
+
+def citation_list(ids: tuple[str, ...], context: ReportContext) -> list[dict]:
+    """A finding's citations as JSON data (ids the registry does not know are left out)."""
+    citations = []
+    for cid in ids:
+        c = context.citations.get(cid)
+        if c:
+            citations.append({"id": c.id, "instrument": c.instrument, "provision": c.provision, "url": c.url})
+    return citations
+
+
+class FindingWriter:
+    """Each finding as `_dump(finding_dict(finding, context))` writes it, with what a rule repeats in all
+    its findings (code, name, severity, message, fix; the citations) encoded once per run: those are
+    most of a report's text, and encoding them again for each finding was most of the time the main
+    process spent on a large JSON report. A JSON object is its members joined, so the pieces joined
+    are the same text."""
+
+    def __init__(self, context: ReportContext) -> None:
+        self.context = context
+        self._heads: dict[tuple[str, str, str, str, str], str] = {}
+        self._citations: dict[tuple[str, ...], str] = {}
+
+    def __call__(self, finding: Finding) -> str:
+        fixed = (finding.code, finding.name, finding.severity.value, finding.message, finding.fix)
+        head = self._heads.get(fixed)
+        if head is None:
+            names = ("code", "name", "severity", "message", "fix")
+            head = self._heads[fixed] = _dump(dict(zip(names, fixed)))[:-1]
+        citations = self._citations.get(finding.citations)
+        if citations is None:
+            citations = _dump(citation_list(finding.citations, self.context))
+            self._citations[finding.citations] = citations
+        location = finding.location
+        where = _dump(
+            {
+                "location": {**location.as_dict(), "description": location.describe()},
+                "excerpt": finding.excerpt,
+                "match": {"start": finding.span[0], "end": finding.span[1], "text": finding.matched},
+            }
+        )
+        rest = _dump({"evidence": finding.evidence, "pack": finding.pack})
+        return f'{head}, {where[1:-1]}, "citations": {citations}, {rest[1:]}'
 
 
 def error_dict(error: FileError) -> dict:
@@ -45,6 +84,9 @@ class JsonReporter:
     written on one line: the C encoder then does nearly all the work, which matters for large runs.
     Each file's object is rendered on its own (`render_part`), so a run can render it as soon as the
     file is linted."""
+
+    def __init__(self) -> None:
+        self._writer: FindingWriter | None = None
 
     def render(self, results: Sequence[FileResult], context: ReportContext) -> str:
         return self.join(results, [self.render_part(result, context) for result in results], context)
@@ -74,16 +116,22 @@ class JsonReporter:
             parts.append('      "findings": []\n    }')
         else:
             parts.append('      "findings": [\n        ')
-            parts.append(
-                ",\n        ".join(_dump(self._finding(finding, context)) for finding in result.findings)
-            )
+            write = self._writer_for(context)
+            parts.append(",\n        ".join(write(finding) for finding in result.findings))
             parts.append("\n      ]\n    }")
         return json_text("".join(parts))
 
-    def _finding(self, finding: Finding, context: ReportContext) -> dict:
-        return finding_dict(finding, context)
+    def _writer_for(self, context: ReportContext) -> FindingWriter:
+        """The run's writer (its encoded rule fields are kept for the next file's findings)."""
+        if self._writer is None or self._writer.context is not context:
+            self._writer = FindingWriter(context)
+        return self._writer
+
+
+#: One encoder for every value: `json.dumps` with options builds a new one on each call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _dump(value: object) -> str:
-    """A value on one line (json.dumps without indent runs in C)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A value on one line, as `json.dumps(value, ensure_ascii=False)` (without indent it runs in C)."""
+    return _ENCODER.encode(value)
