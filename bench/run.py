@@ -10,6 +10,8 @@ Absolute times depend on the machine, so the report leads with ratios (to prosel
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -154,8 +156,8 @@ def compare(bench: Bench, rates: dict[str, float], rate: float) -> None:
             "j2",
             "text -j 2, words/s",
             f"{rates['j2']:,.0f} = {ratio(rates['j2'], rate)} proselint",
-            "≥ 2× proselint",
-            rates["j2"] >= 2 * rate,
+            "≥ 2.5× proselint",
+            rates["j2"] >= 2.5 * rate,
         )
     label = "text -j 1, words/s" if bench.has_jobs else "text (serial build), words/s"
     bench.row(
@@ -303,6 +305,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def compile_bytecode() -> str:
+    """Compile the package's bytecode before timing, as an installed copy has it (pip compiles a wheel at
+    install). An editable install run with PYTHONDONTWRITEBYTECODE set never writes it, so every process
+    would compile the source again and the start-up figures would measure the compiler."""
+    spec = importlib.util.find_spec("tenderlint")
+    if spec is None or spec.origin is None:
+        return "tenderlint is not importable here: not compiled"
+    folder = Path(spec.origin).parent
+    compileall.compile_dir(str(folder), quiet=1)
+    return f"compiled for {folder}"
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     bench = Bench(args)
@@ -313,6 +327,7 @@ def main(argv: list[str] | None = None) -> None:
     for flag, present in (("-j", bench.has_jobs), ("--no-cache", bench.has_no_cache)):
         print(f"  {flag}: {'available' if present else 'not available in this build'}")
     print(f"  at start: {load_note()}")
+    print(f"  bytecode: {compile_bytecode()}")
     corpus.fresh_dir(OUT)
     built = build_corpora()
     rates = bench_text(bench, built["text"], built["words"])
