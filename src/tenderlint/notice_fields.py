@@ -21,6 +21,7 @@ AWARD_LABEL = re.compile(r"^(award|evaluation) criteria\b|^criteria and weightin
 WEIGHT = re.compile(r"^weighting\s*(?::\s*|\n\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent)?$", re.I)
 # A criterion named alone on its line, above its fields ("Quality", then "Weighting: 40%").
 MAX_NAME = 40
+LABEL_ABOVE = 80  # characters: a field's label on the line above its value, not a paragraph
 PRICE_TYPES = ("cost", "price")
 # The same records run together in one paragraph, as a web page's fields come out when copied as text:
 # "Name Quality Description Written responses … Type Quality Weighting 41% Name Social value …".
@@ -63,7 +64,7 @@ class NoticeRecords:
             return None
         weight = WEIGHT.match(text)
         if weight:
-            criterion = self._criterion()
+            criterion = criterion_of(self.name, self.kind, self.classify)
             self.name = self.kind = ""
             if not (criterion and (self.active or in_evaluation)):
                 return None
@@ -74,25 +75,35 @@ class NoticeRecords:
             self.name = self.kind = ""
         return None
 
-    def inline(self, text: str) -> list[tuple[int, str, float]]:
-        """Records run together in one paragraph: (where, criterion, percent) for each."""
-        found = []
-        for match in INLINE_RECORD.finditer(text):
-            self.name, self.kind = match.group("name"), match.group("type")
-            criterion = self._criterion()
-            if criterion:
-                found.append((match.start(), criterion, float(match.group("n"))))
-        self.name = self.kind = ""
-        return found
 
-    def _criterion(self) -> str | None:
-        """The name decides where it says social value; else the type (price or cost), else the name."""
-        named = self.classify(self.name) if self.name else None
-        if named == "social_value":
-            return named
-        if self.kind.strip().lower() in PRICE_TYPES:
-            return "price"
-        return named or (self.classify(self.kind) if self.kind else None)
+def criterion_of(name: str, kind: str, classify: Callable[[str], str | None]) -> str | None:
+    """A notice criterion's name decides where it says social value; else its type (price or cost), else
+    its name, else its type ("Quality")."""
+    named = classify(name) if name else None
+    if named == "social_value":
+        return named
+    if kind.strip().lower() in PRICE_TYPES:
+        return "price"
+    return named or (classify(kind) if kind else None)
+
+
+def inline_records(text: str, classify: Callable[[str], str | None]) -> list[tuple[int, str, float]]:
+    """Records run together in one paragraph: (where, criterion, percent) for each."""
+    found = []
+    for match in INLINE_RECORD.finditer(text):
+        criterion = criterion_of(match.group("name"), match.group("type"), classify)
+        if criterion:
+            found.append((match.start(), criterion, float(match.group("n"))))
+    return found
+
+
+def field_label(blocks: list[Block], index: int, at: int, width: int) -> str:
+    """The words before a value at `at` in its block or, when the value opens its block, the short block
+    above it: a notice's field label on its own line ("Tender submission deadline", then the date)."""
+    label = blocks[index].text[max(0, at - width) : at]
+    if label.strip() or not index or len(blocks[index - 1].text) > LABEL_ABOVE:
+        return label
+    return blocks[index - 1].text
 
 
 def is_field(block: Block) -> bool:
@@ -118,7 +129,7 @@ def start_and_end(
         if start and index - start[0] > FIELDS_APART:
             start = None
         for found, at in dates_in(block.text):
-            label = block.text[max(0, at - 40) : at] or (blocks[index - 1].text[-40:] if index else "")
+            label = field_label(blocks, index, at, 40)
             if START_FIELD.search(label):
                 start = (index, found)
             elif start and END_FIELD.search(label) and found > start[1]:

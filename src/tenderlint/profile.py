@@ -29,7 +29,14 @@ from tenderlint.nlp.quantities import (
     point_weightings,
     ratio_weightings,
 )
-from tenderlint.notice_fields import NoticeRecords, is_field, start_and_end
+from tenderlint.notice_fields import (
+    NoticeRecords,
+    criterion_of,
+    field_label,
+    inline_records,
+    is_field,
+    start_and_end,
+)
 
 CRITERIA = (
     (
@@ -141,7 +148,6 @@ def dates_in(text: str) -> list[tuple[date, int]]:
 
 
 # A date that is the document's own: when it was issued, published or dated.
-LABEL_ABOVE = 80  # characters: a field's label on the line above its value, not a paragraph
 ISSUE_CUE = caseless(
     r"\b(issued?|issue date|published|publication|dated?|date of (this|issue)|version|prepared|"
     r"last (updated|revised)|effective from)\b",
@@ -371,10 +377,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             leading = ""
         for found, at in dates_in(text):
             profile.dates.append(found)
-            label = text[max(0, at - 60) : at]
-            if not label.strip() and index and len(blocks[index - 1].text) <= LABEL_ABOVE:
-                # a notice's field above its value ("Tender submission deadline", then the date)
-                label = blocks[index - 1].text
+            label = field_label(blocks, index, at, 60)
             deadline = DEADLINE.search(text[max(0, at - 90) : at] if at else label)
             if profile.start_date is None and not deadline and ISSUE_CUE.search(text):
                 profile.start_date = found
@@ -694,7 +697,7 @@ def _prose_weightings(
     if "eighting" in text:
         notice = [
             (m.start(), _notice_criterion(m), float(m.group("n"))) for m in NOTICE_CRITERION.finditer(text)
-        ] or NoticeRecords(classify).inline(text)
+        ] or inline_records(text, classify)
     if notice:  # "Quality criterion - Name: Social value / Weighting: 15": the name decides
         return [
             Weighting(c, p, index)
@@ -753,10 +756,7 @@ NOTICE_CRITERION = caseless(
 
 
 def _notice_criterion(match: re.Match[str]) -> str:
-    named = classify(match.group("name") or "")
-    if named == "social_value":
-        return named
-    return "price" if match.group("kind").lower() in ("cost", "price") else (named or "quality")
+    return criterion_of(match.group("name") or "", match.group("kind"), classify) or "quality"
 
 
 def _same_run(blocks: list[Block], last: int, index: int) -> bool:

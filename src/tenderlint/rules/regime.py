@@ -107,15 +107,19 @@ MIN_CLINICAL_TERMS = 8
 PSR_NAMED = _spaced(r"\b(Provider Selection Regime|PSR)\b")
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the sentence holding text[start:end] begins, and that sentence."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    begin = starts[-1] if starts else 0
+    stop = SENTENCE_END.search(text, end)
+    return begin, text[begin : stop.end() if stop else len(text)]
+
+
 def _describes_other_procurement(block: Block, at: int, award_record: bool = False) -> bool:
     """A glossary entry, a question, or a sentence about an earlier contract or the old law's history;
     never a contract's own recital of how it was awarded, nor an award notice's account of how this
     service was procured (`award_record`: the document records this procurement's award)."""
-    text = block.text
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
-    begin = starts[-1] if starts else 0
-    end_match = SENTENCE_END.search(text, at)
-    sentence = text[begin : end_match.end() if end_match else len(text)]
+    begin, sentence = _sentence_around(block.text, at, at)
     if OWN_CONTRACT.search(sentence) and not TRANSITIONAL.search(sentence):
         return False  # "The Contract was awarded following…": the past of this very contract
     if award_record and OWN_AWARD.search(sentence) and not TRANSITIONAL.search(sentence):
@@ -173,10 +177,7 @@ def _follows_psr(text: str) -> bool:
     describes the regime, still buys a health care service under the wrong law."""
     kept, set_aside = [], False
     for match in PSR_NAMED.finditer(text):
-        starts = [m.end() for m in SENTENCE_END.finditer(text, 0, match.start())]
-        begin = starts[-1] if starts else 0
-        end = SENTENCE_END.search(text, match.end())
-        sentence = text[begin : end.end() if end else len(text)]
+        sentence = _sentence_around(text, match.start(), match.end())[1]
         if PSR_SET_ASIDE.search(sentence):
             set_aside = True
         else:
