@@ -32,15 +32,16 @@ def streamed():
     """The results, and a copy of each one taken when the run handed it over."""
     handed = []
     results = Runner(RunOptions(use_cache=False, isolate=False)).run(
-        PATHS, lambda result: handed.append((id(result), copy.deepcopy(result)))
+        PATHS, lambda index, result: handed.append((index, id(result), copy.deepcopy(result)))
     )
     return results, handed
 
 
 def test_each_result_is_handed_over_once_and_final(streamed):
     results, handed = streamed
-    assert sorted(key for key, _ in handed) == sorted(id(result) for result in results)
-    copies = dict(handed)
+    assert sorted(key for _, key, _ in handed) == sorted(id(result) for result in results)
+    assert all(id(results[index]) == key for index, key, _ in handed), "each with its place in the results"
+    copies = {key: copy_ for _, key, copy_ in handed}
     assert [copies[id(result)] for result in results] == results
     assert any(f.pack for result in results for f in result.findings), "a pack finding is handed over"
 
@@ -62,9 +63,30 @@ def test_parts_rendered_in_any_order_join_into_the_same_report(streamed, reporte
     results, _ = streamed
     renderer = part_renderer(reporter, context)
     assert renderer is not None
-    for result in reversed(results[1:]):  # in any order, and one left for the end
-        renderer.add(result)
+    for index, result in reversed(list(enumerate(results))[1:]):  # in any order, and one left for the end
+        renderer.add(index, result)
     assert renderer.render(results) == reporter.render(results, context)
+
+
+@pytest.mark.parametrize("reporter", [JsonReporter(), TextReporter()])
+@pytest.mark.parametrize("context", CONTEXTS)
+def test_parts_written_as_they_come_make_the_same_report_in_order(streamed, reporter, context):
+    """Standard output gets each part once it and every file before it are final, whatever order the
+    workers finish in; the whole is the report joined at the end."""
+    results, _ = streamed
+    written: list[str] = []
+    writer = part_renderer(reporter, context, written.append)
+    assert writer is not None
+    writer.add(1, results[1])
+    assert written == [], "nothing before the first file is final"
+    writer.add(0, results[0])
+    assert written, "the first two files are written at once"
+    so_far = len(written)
+    for index in range(len(results) - 1, 2, -1):
+        writer.add(index, results[index])
+    assert len(written) == so_far, "later files wait for the third"
+    writer.finish(results)  # the third was never handed over: rendered now
+    assert "".join(written) == reporter.render(results, context)
 
 
 def test_findings_written_from_encoded_rule_fields_are_json_dumps_of_each_finding(streamed):
@@ -85,6 +107,9 @@ def test_findings_written_from_encoded_rule_fields_are_json_dumps_of_each_findin
 @pytest.mark.parametrize("reporter", [JsonReporter(), TextReporter()])
 def test_empty_run(reporter):
     assert part_renderer(reporter, CONTEXT).render([]) == reporter.render([], CONTEXT)
+    written: list[str] = []
+    part_renderer(reporter, CONTEXT, written.append).finish([])
+    assert "".join(written) == reporter.render([], CONTEXT)
 
 
 def test_a_reporter_with_render_only_is_rendered_at_the_end():

@@ -55,8 +55,9 @@ def test_corpus_has_findings_in_every_format_and_one_error():
     assert baseline()["summary"]["errors"] == 1
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", (*FORMATS, "json", "text"))
 def test_output_file_matches_stdout_and_stdout_is_empty(fmt, tmp_path):
+    """json and text are written to standard output as the run goes, and whole to a file at the end."""
     target = tmp_path / f"report.{fmt}"
     proc = run_cli(*CORPUS, "--format", fmt, "-o", str(target))
     assert proc.returncode == 2

@@ -91,12 +91,12 @@ class Runner:
         return settings.with_overrides(ignore=settings.ignore + extra) if extra else settings
 
     def run(
-        self, paths: tuple[str, ...], on_result: Callable[[FileResult], None] | None = None
+        self, paths: tuple[str, ...], on_result: Callable[[int, FileResult], None] | None = None
     ) -> list[FileResult]:
         """Lint every file; results in input order. Cache hits and unreadable files are settled here;
         every other file is linted in a killable worker process (workers.py), `jobs` at a time.
-        `on_result` is given each file's result once it is final, in any order: as soon as the file
-        is linted, or once its tender pack has been judged."""
+        `on_result` is given each file's result once it is final, with its index in the results, in
+        any order: as soon as the file is linted, or once its tender pack has been judged."""
         files = list(self.files(paths))
         results: list[FileResult | None] = [None] * len(files)
         packs = find_packs(files, self.options.pack)
@@ -106,7 +106,7 @@ class Runner:
         def settle(index: int, result: FileResult) -> None:
             results[index] = progress.tick(result)
             if on_result is not None and index not in in_pack:
-                on_result(result)
+                on_result(index, result)
 
         isolate = self.options.isolate and can_isolate()
         try:
@@ -119,7 +119,7 @@ class Runner:
             raise RuntimeError("a file was left without a result")
         judge_packs(done, packs)
         for index in sorted(in_pack) if on_result is not None else ():
-            on_result(done[index])
+            on_result(index, done[index])
         return done
 
     def _lint_files(self, files: list[str], settle: Callable[[int, FileResult], None], isolate: bool) -> None:

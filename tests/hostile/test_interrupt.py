@@ -80,3 +80,14 @@ def test_ctrl_c_creates_no_report(tmp_path):
     assert proc.returncode == 130
     assert b"Traceback" not in proc.stdout + proc.stderr
     assert not report.exists()
+
+
+def test_ctrl_c_on_standard_output_ends_after_what_was_written(tmp_path):
+    """A report to standard output is written as files finish: an interrupted run leaves what was
+    written (at most the file linted before the slow one), then says so on stderr and exits 130."""
+    proc, _ = interrupt_mid_run(tmp_path, "--format", "json")
+    assert proc.returncode == 130
+    assert proc.stderr.decode().strip() == "tenderlint: interrupted"
+    assert b"Traceback" not in proc.stdout + proc.stderr
+    assert proc.stdout == b"" or proc.stdout.startswith(b'{\n  "version": 1,'), "whole pieces only"
+    assert b"slow.txt" not in proc.stdout, "nothing of the file that never finished"

@@ -17,7 +17,7 @@ from tenderlint.errors import ConfigError
 if TYPE_CHECKING:
     from tenderlint.engine import FileResult
     from tenderlint.reporters.base import ReportContext
-    from tenderlint.reporters.stream import PartRenderer
+    from tenderlint.reporters.stream import PartRenderer, PartWriter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
@@ -96,6 +96,7 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     """Lint documents (.docx, .pdf, .odt, .md, .txt, .html) and folders of them; '-' reads stdin."""
     from tenderlint.baseline import apply_baseline, write_baseline
     from tenderlint.reporters.base import ReportContext
+    from tenderlint.reporters.stream import PartWriter
     from tenderlint.ruleset import load_ruleset
     from tenderlint.runner import Runner, RunOptions
     from tenderlint.yamlload import PackError
@@ -153,7 +154,7 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
         citations=citations, color=use_color, debug=bool(opts["debug"]), version=__version__, quiet=quiet
     )
     reporter = reporters[opts["output_format"]]
-    stream = _part_renderer(opts, reporter, context)
+    stream = _part_renderer(opts, reporter, context, use_color)
     # Off until the process exits, not just during the run (gcpause.py): turned back on, the collector
     # would walk every object the run allocated at the next allocation, only to find them all alive.
     gc.disable()
@@ -187,12 +188,13 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
 
     keep_min_severity(results, opts["min_severity"])
     if opts["statistics"]:
-        report = statistics(results, as_json=opts["output_format"] == "json")
+        _emit(statistics(results, as_json=opts["output_format"] == "json"), opts["output"], use_color)
+    elif isinstance(stream, PartWriter):
+        stream.finish(results)
     elif stream is not None:
-        report = stream.render(results)
+        _emit(stream.render(results), opts["output"], use_color)
     else:
-        report = reporter.render(results, context)
-    _emit(report, opts["output"], use_color)
+        _emit(reporter.render(results, context), opts["output"], use_color)
     code = exit_code(results, bool(opts["exit_zero"]), opts["max_warnings"])
     if opts["annotate"]:
         settings = runner.settings_for(results[0].path) if results else None
@@ -200,25 +202,29 @@ def lint(paths: tuple[str, ...], **opts: object) -> None:
     sys.exit(code)
 
 
-def _part_renderer(opts: dict, reporter: object, context: ReportContext) -> PartRenderer | None:
+def _part_renderer(
+    opts: dict, reporter: object, context: ReportContext, color: bool
+) -> PartRenderer | PartWriter | None:
     """Something that renders each file's part of the report as soon as the file is linted, for a
     reporter that can, when nothing changes the results after the run (a baseline, or statistics
-    instead of a report); else None."""
+    instead of a report); else None. A report to standard output is written as it goes; one to a file
+    (--output) is written whole at the end, so that the file is replaced at once."""
     if opts["baseline"] or opts["write_baseline"] or opts["statistics"]:
         return None
     from tenderlint.reporters.stream import part_renderer
 
-    return part_renderer(reporter, context)
+    write = (lambda text: _echo(text, color)) if opts["output"] is None else None
+    return part_renderer(reporter, context, write)
 
 
-def _settle(stream: PartRenderer, min_severity: str | None) -> Callable[[FileResult], None]:
+def _settle(stream: PartRenderer | PartWriter, min_severity: str | None) -> Callable[[int, FileResult], None]:
     """What is done to every result once the run is over (--min-severity), done to each file's result
     as soon as it is final, and its part of the report rendered, while the other files are linted."""
     from tenderlint.cli.lint_extras import keep_min_severity
 
-    def settle(result: FileResult) -> None:
+    def settle(index: int, result: FileResult) -> None:
         keep_min_severity((result,), min_severity)
-        stream.add(result)
+        stream.add(index, result)
 
     return settle
 
@@ -319,11 +325,16 @@ def _reporters() -> dict:
 def _emit(report: str, output: str | None, color: bool = False) -> None:
     """Print or write the report; `color` keeps colour codes even through a pipe (`--color always`)."""
     if output is None:
-        # Through a pipe click strips colour codes, a pass over the whole report (tens of megabytes for a
-        # large run): skipped when the report holds no escape character, as it then has nothing to strip.
-        click.echo(report, nl=False, color=color or ("\x1b" not in report) or None)
+        _echo(report, color)
         return
     _write(output, report.encode("utf-8", "surrogateescape"))
+
+
+def _echo(text: str, color: bool) -> None:
+    """Print (part of) the report. Through a pipe click strips colour codes, a pass over the whole text
+    (tens of megabytes for a large run): skipped when it holds no escape character, as it then has
+    nothing to strip."""
+    click.echo(text, nl=False, color=color or ("\x1b" not in text) or None)
 
 
 def _write(target: str, data: bytes) -> None:

@@ -42,6 +42,41 @@ class PartsReporter(Protocol):
         ...
 
 
+@runtime_checkable
+class StreamedReporter(PartsReporter, Protocol):
+    """A parts reporter that can also write its report as the run goes: what comes before the first
+    part, what each part adds (a separator before all but the first), and what comes after the last.
+    Its `join` is `join_parts`, so a report written piece by piece is the report joined at the end."""
+
+    def opening(self, context: ReportContext) -> str:
+        """The report's text before any file's part."""
+        ...
+
+    def piece(self, part: str | None, first: bool) -> str | None:
+        """What one file's part adds to the report (None: nothing); `first` when no part added any yet."""
+        ...
+
+    def closing(self, results: Sequence[FileResult], any_piece: bool, context: ReportContext) -> str:
+        """The report's text after the last part (a summary of `results`)."""
+        ...
+
+
+def join_parts(
+    reporter: StreamedReporter,
+    results: Sequence[FileResult],
+    parts: Sequence[str | None],
+    context: ReportContext,
+) -> str:
+    """The whole report from its pieces, in one join (the report of a large run is tens of megabytes)."""
+    text = [reporter.opening(context)]
+    for part in parts:
+        piece = reporter.piece(part, len(text) == 1)
+        if piece is not None:
+            text.append(piece)
+    text.append(reporter.closing(results, len(text) > 1, context))
+    return "".join(text)
+
+
 def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
     severities = [f.severity for r in results for f in r.findings]
     counts = {

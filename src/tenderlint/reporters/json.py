@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from tenderlint.engine import FileError, FileResult
 from tenderlint.findings import Finding
-from tenderlint.reporters.base import ReportContext, summary_counts
+from tenderlint.reporters.base import ReportContext, join_parts, summary_counts
 from tenderlint.reporters.common import json_text
 
 SCHEMA_VERSION = 1
@@ -92,14 +92,18 @@ class JsonReporter:
         return self.join(results, [self.render_part(result, context) for result in results], context)
 
     def join(self, results: Sequence[FileResult], parts: Sequence[str | None], context: ReportContext) -> str:
+        return join_parts(self, results, parts, context)
+
+    def opening(self, context: ReportContext) -> str:
         tool = {"name": "tenderlint", "version": context.version}
-        text = [json_text(f'{{\n  "version": {SCHEMA_VERSION},\n  "tool": {_dump(tool)},\n  "files": [')]
-        for number, part in enumerate(parts):
-            text += (",\n" if number else "\n", part or "")
-        text.append("\n  ],\n" if parts else "],\n")
-        text.append(json_text(f'  "summary": {_dump(summary_counts(results))}\n}}\n'))
-        # One join: the report of a large run is tens of megabytes, and every copy of it shows.
-        return "".join(text)
+        return json_text(f'{{\n  "version": {SCHEMA_VERSION},\n  "tool": {_dump(tool)},\n  "files": [')
+
+    def piece(self, part: str | None, first: bool) -> str:
+        return ("\n" if first else ",\n") + (part or "")
+
+    def closing(self, results: Sequence[FileResult], any_piece: bool, context: ReportContext) -> str:
+        end = "\n  ],\n" if any_piece else "],\n"
+        return end + json_text(f'  "summary": {_dump(summary_counts(results))}\n}}\n')
 
     def render_part(self, result: FileResult, context: ReportContext) -> str:
         """One file's object, its fields and its findings one a line."""

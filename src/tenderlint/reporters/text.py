@@ -9,7 +9,7 @@ import click
 
 from tenderlint.engine import FileResult
 from tenderlint.findings import Finding
-from tenderlint.reporters.base import ReportContext, summary_counts
+from tenderlint.reporters.base import ReportContext, join_parts, summary_counts
 from tenderlint.reporters.common import BIDI, display_path
 
 WINDOW = 96
@@ -45,11 +45,18 @@ class TextReporter:
         return self.join(results, [self.render_part(result, context) for result in results], context)
 
     def join(self, results: Sequence[FileResult], parts: Sequence[str | None], context: ReportContext) -> str:
-        lines = [part for part in parts if part is not None]
+        return join_parts(self, results, parts, context)
+
+    def opening(self, context: ReportContext) -> str:
+        return ""
+
+    def piece(self, part: str | None, first: bool) -> str | None:
+        return None if part is None else part if first else "\n" + part
+
+    def closing(self, results: Sequence[FileResult], any_piece: bool, context: ReportContext) -> str:
         if context.quiet:
-            return "\n".join(lines) + "\n" if lines else ""
-        lines.append(no_command(self._summary(results, context)))
-        return "\n".join(lines) + "\n"
+            return "\n" if any_piece else ""
+        return ("\n" if any_piece else "") + no_command(self._summary(results, context)) + "\n"
 
     def render_part(self, result: FileResult, context: ReportContext) -> str | None:
         """The file's lines (None if it has none to show): its error, or its notes and findings."""
