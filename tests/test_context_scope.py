@@ -171,6 +171,22 @@ def test_the_recommended_option_is_the_course_taken_not_an_option_considered(tmp
     assert codes(tmp_path, rejected, "TL501") == []
 
 
+def test_what_is_said_under_the_option_a_paper_recommends_is_the_decision(tmp_path):
+    """ "Under Option 2, …" is an option considered, unless the paper recommends Option 2: then it is what
+    will be done, in matches (lots) and in the facts the profile reads (the term)."""
+    paper = (
+        "# Cabinet report: community befriending service\n\n## 1. Recommendation\n\n{decision}\n\n"
+        "## 6. Preferred route\n\n6.1 Under Option 2, the contract will not be divided into lots. It will "
+        "run for 12 months from 1 July 2026 for this ongoing befriending service.\n"
+    )
+    recommended = paper.format(decision="Cabinet is asked to approve Option 2 and delegate the award.")
+    assert sorted(codes(tmp_path, recommended, "TL401,TL501")) == ["TL401", "TL501"]
+    other = paper.format(decision="Cabinet is asked to approve Option 3 and delegate the award.")
+    assert codes(tmp_path, other, "TL401,TL501") == []
+    not_recommended = paper.format(decision="Option 2 is not recommended; Option 3 is recommended.")
+    assert codes(tmp_path, not_recommended, "TL401,TL501") == []
+
+
 def test_a_comma_and_starts_a_new_clause_for_negation_and_concepts(tmp_path):
     head = "# Decision notice: community mental health service\n\n"
     joined = head + "The ICB set out its plans at an open provider event, and no provider raised concerns.\n"

@@ -19,6 +19,7 @@ from tenderlint.nlp.context import (
     DEFINITION_SECTION,
     HISTORICAL_SECTION,
     HYPOTHETICAL_SECTION,
+    chosen_options,
     fact_context,
     only_names_term,
 )
@@ -290,6 +291,9 @@ class Profile:
     # The term of each call-off under a framework or DPS, where the document states one.
     call_off_months: float | None = None
     call_off_block: int | None = None
+    # The options a paper recommends or a board chose ("2" for "approve Option 2"): what is said under
+    # them is the course taken, not an option considered.
+    chosen_options: frozenset[str] = frozenset()
 
     def flag(self, name: str) -> bool:
         """Profile facts a YAML rule can require with `if-profile` (asked for every match, so only the
@@ -338,6 +342,7 @@ PROFILE_FLAGS: dict[str, Callable[[Profile], bool]] = {
 
 def build_profile(document: Document, blocks: list[Block]) -> Profile:
     profile = Profile()
+    profile.chosen_options = chosen = chosen_options("\n".join(block.text for block in blocks))
     index_of = {id(block): i for i, block in enumerate(blocks)}
     stated: set[str] = set()
     answers: set[int] = set()  # a clarification log's answer cells, read as prose
@@ -367,7 +372,7 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
             trail = block.location.trail
             section = _section(trail)
         if block.kind is not BlockKind.TABLE_CELL or id(block) in answers:
-            prose_weightings.extend(_prose_weightings(block, index, section, leading))
+            prose_weightings.extend(_prose_weightings(block, index, section, leading, chosen))
         record = records.read(block, section is not None and section.evaluation)
         if record and not (section is not None and section.definitions):
             prose_weightings.append(Weighting(record[0], record[1], index))
@@ -439,6 +444,7 @@ def _number(word: str) -> float:
 
 def _profile_term(profile: Profile, blocks: list[Block]) -> None:
     """The first statement of a contract term: "12 months", "3 + 1 + 1 years", "two years plus one"."""
+    chosen = profile.chosen_options
     rows: dict[tuple[int, int], str] = {}
     for block in blocks:
         if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
@@ -451,17 +457,17 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if context is None or only_names_term(block, len(text)):
             continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
         adjective = TERM_ADJECTIVE.search(text)
-        if adjective and not fact_context(text, adjective.start(), block.location.trail):
+        if adjective and not fact_context(text, adjective.start(), block.location.trail, chosen):
             factor = 1 if adjective.group("unit").lower() == "month" else 12
             profile.term_months, profile.term_block = _number(adjective.group(1)) * factor, index
             return
         labelled = LABELLED_TERM.search(text)
-        if labelled and not fact_context(text, labelled.start(), block.location.trail):
+        if labelled and not fact_context(text, labelled.start(), block.location.trail, chosen):
             factor = 1 if labelled.group("unit").lower().startswith("month") else 12
             profile.term_months, profile.term_block = float(labelled.group("n")) * factor, index
             return
         for match in PLUS_TERM.finditer(text):
-            if fact_context(text, match.start(), block.location.trail):
+            if fact_context(text, match.start(), block.location.trail, chosen):
                 continue
             parts = [_number(p) for p in match.groups()[:3] if p]
             factor = 1 if (match.group("unit") or "year").lower().startswith("month") else 12
@@ -479,7 +485,7 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
                 or RECURRING.search(window)
                 or EXTENSION_WORDS.search(window)
                 or EXPERIENCE.search(text, text.rfind(".", 0, match.start()) + 1, match.start())
-                or fact_context(text, match.start(), block.location.trail)
+                or fact_context(text, match.start(), block.location.trail, chosen)
             ):
                 continue
             factor = 1 if match.group("unit").lower().startswith("month") else 12
@@ -489,14 +495,16 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             profile.term_block = index
             return
         months = _date_range_months(context)
-        if months is not None and not fact_context(text, 0, block.location.trail):
+        if months is not None and not fact_context(text, 0, block.location.trail, chosen):
             profile.term_months, profile.term_block = months, index
             return
     fields = start_and_end(blocks, dates_in)
     if fields is not None:
         index, start, end = fields
         months = _months_between(start, end)
-        if months is not None and not fact_context(blocks[index].text, 0, blocks[index].location.trail):
+        if months is not None and not fact_context(
+            blocks[index].text, 0, blocks[index].location.trail, chosen
+        ):
             profile.term_months, profile.term_block = months, index
 
 
@@ -558,7 +566,9 @@ def _call_off_term(profile: Profile, blocks: list[Block]) -> None:
         if match and EXTENSION_WORDS.search(block.text[max(0, match.start() - 40) : match.end()]):
             continue  # "may extend the Call-Off Contract for … 24 months": an extension, not the term
         # "for 12 months with no extension": a "no" about the extension, not about the term
-        if match and fact_context(block.text, match.start(), block.location.trail) in (None, "negated"):
+        if match and fact_context(
+            block.text, match.start(), block.location.trail, profile.chosen_options
+        ) in (None, "negated"):
             factor = 1 if match.group("unit").lower().startswith("month") else 12
             profile.call_off_months, profile.call_off_block = _number(match.group(1)) * factor, index
             return
@@ -680,7 +690,11 @@ def _section(trail: tuple[str, ...]) -> Section:
 
 
 def _prose_weightings(
-    block: Block, index: int, section: Section | None = None, led_by: str = ""
+    block: Block,
+    index: int,
+    section: Section | None = None,
+    led_by: str = "",
+    chosen: frozenset[str] = frozenset(),
 ) -> list[Weighting]:
     """Weightings stated in a paragraph about evaluation: under an evaluation heading (`section`, what its
     heading trail says, when known), in a sentence about evaluation, or in lines led into by one
@@ -702,7 +716,7 @@ def _prose_weightings(
         return [
             Weighting(c, p, index)
             for at, c, p in notice
-            if c and not fact_context(text, at, block.location.trail)
+            if c and not fact_context(text, at, block.location.trail, chosen)
         ]
     if PERCENT_WORD.search(text):
         found.extend(_one_reading(text))
@@ -725,7 +739,7 @@ def _prose_weightings(
     return [
         Weighting(c, p, index)
         for at, c, p in sorted(found, key=lambda f: f[0])
-        if c and not fact_context(text, at, trail)  # not a past, rejected or hypothetical split
+        if c and not fact_context(text, at, trail, chosen)  # not a past, rejected or hypothetical split
     ]
 
 

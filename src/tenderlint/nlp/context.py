@@ -137,6 +137,45 @@ CHOSEN_OPTION = caseless(
     r"(?<!\bnot )(?<!\bnot the )\b(recommended|preferred|chosen|selected|agreed) (option|approach)\b|"
     r"\((?!not\b)[^)]{0,20}\b(recommended|preferred|chosen|selected)\)"
 )
+# "Option 2", "option B": how a paper names the options it weighs.
+OPTION_LABEL = re.compile(r"option\s+(\d{1,2}|[a-h])\b")  # no leading \b: the literal is searched for fast
+# What follows the option a paper settles on: "Option 2 (recommended)", "Option 2 is the preferred option".
+CHOSEN_AFTER = re.compile(
+    r"\s*(?:\(|[,:–—-])?\s*(?:is\s+|was\s+|has been\s+)?(?:the\s+)?(?:recommended|preferred|chosen|selected|agreed)\b"
+)
+# What leads into it: "approve Option 3", "(b) agrees Option 4", "the recommended option is Option 2".
+CHOSEN_BEFORE = re.compile(
+    r"\b(?:(?:recommend|recommends|approve|approves|agree|agrees|adopt|adopts|endorse|endorses|proceed with|"
+    r"implement|select|selects|choose|chose)(?:\s+(?:the\s+)?(?:use\s+of\s+)?)?|(?:recommended|preferred|chosen|"
+    r"selected|agreed)\s+(?:option|approach|model)\s*(?:is|was|:|–|-|\()\s*)$"
+)
+CHOSEN_NEGATED = re.compile(r"\b(?:not|n't|never|against)\b[^.;]*$")
+
+
+def chosen_options(text: str) -> frozenset[str]:
+    """The labels of the options a paper recommends or a board chose ("2", "b"): what is said under
+    them is the course taken, not one possibility among several."""
+    lowered = text.lower()
+    chosen = set()
+    for match in OPTION_LABEL.finditer(lowered):
+        before = lowered[max(0, match.start() - 60) : match.start()]
+        if match.start() and lowered[match.start() - 1].isalnum():
+            continue  # "adoption 2": not a label
+        after_names_it = CHOSEN_AFTER.match(lowered, match.end())
+        if after_names_it or (CHOSEN_BEFORE.search(before) and not CHOSEN_NEGATED.search(before)):
+            chosen.add(match.group(1))
+    return frozenset(chosen)
+
+
+def names_chosen(text: str, chosen: Collection[str]) -> bool:
+    """The text names one of the chosen options ("Under Option 2, …")."""
+    lowered = text.lower()
+    return bool(chosen) and any(
+        m.group(1) in chosen and not (m.start() and lowered[m.start() - 1].isalnum())
+        for m in OPTION_LABEL.finditer(lowered)
+    )
+
+
 RECORD_SECTION = caseless(
     r"\b(procurement (process|route|exercise|procedure)|evaluation (outcome|results?|process)|tender evaluation|"
     r"outcome of (the )?(tender|procurement|evaluation)|award (decision|recommendation|report)|contract award|"
@@ -321,16 +360,32 @@ def is_hypothetical(
     block: Block,
     own: Collection[int] = (),
     bounds: tuple[int, int] | None = None,
+    chosen: Collection[str] = (),
 ) -> bool:
     """An option considered, or a possibility, not a decision: in the clause, or in an options section
     unless the sentence binds the provider ("Option 3: Service Schedules" in a self-directed support
-    specification, where "The Provider shall carry out the tasks…" is the requirement itself)."""
+    specification, where "The Provider shall carry out the tasks…" is the requirement itself). What is
+    said of the option the paper recommends (`chosen`, see chosen_options) is the decision."""
     left, _ = bounds or clause_bounds(tokens, start, end)
-    if section_is("options", tuple(block.location.trail)):
+    if section_is("options", tuple(block.location.trail)) and not _about_chosen(block, chosen):
         sent_start, sent_end = tokens.sentence(start)
         if not BINDING.intersection(tokens.lowers[sent_start:sent_end]):
             return True
-    return bool(HYPOTHETICAL_WORDS.intersection(_cue_words(tokens, left, end, start, own)))
+    cues = _cue_positions(left, end, start, own)
+    lowers = tokens.lowers
+    return any(
+        lowers[i] in HYPOTHETICAL_WORDS
+        and not (lowers[i] == "option" and i + 1 < len(lowers) and lowers[i + 1] in chosen)
+        for i in cues
+    )
+
+
+def _about_chosen(block: Block, chosen: Collection[str]) -> bool:
+    """The block is the chosen option's own: under its heading, or opening with its name."""
+    trail = block.location.trail
+    return bool(chosen) and (
+        (bool(trail) and names_chosen(trail[-1], chosen)) or names_chosen(block.text[:40], chosen)
+    )
 
 
 def is_historical(
@@ -403,12 +458,13 @@ VERB_NEGATION = {"not", "n't", "never", "cannot"}
 SENTENCE_BREAK = re.compile(r"[.!?](?=\s|$)")
 FACT_CLAUSE_BREAK = caseless(r"[;:—–]|\b(but|whereas|however|although)\b|,\s+and\b")
 # "with an option to extend" is part of a term, not an option considered ("Option 2", "options").
-FACT_HYPOTHETICAL = caseless(r"\boption \w\b|\b(intends?|proposing)\b")
+FACT_HYPOTHETICAL = caseless(r"\boption (\w)\b|\b(intends?|proposing)\b")
 
 
-def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
+def fact_context(text: str, at: int, trail: Collection[str] = (), chosen: Collection[str] = ()) -> str | None:
     """Why a fact the profile reads at `text[at]` (a weighting, a term) is not this document's own: the
-    clause around it is negated, rejected, hypothetical or historical. Plain-text twin of `contexts`."""
+    clause around it is negated, rejected, hypothetical or historical. Plain-text twin of `contexts`;
+    `chosen` as for `is_hypothetical`."""
     sentence_start = max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, at)), default=0)
     following = SENTENCE_BREAK.search(text, at)
     sentence_end = following.end() if following else len(text)
@@ -422,7 +478,10 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
     clause_words = WORDS.findall(clause.lower())
     if section_is("history", tuple(trail)):
         return "historical"
-    if section_is("options", tuple(trail)):
+    headings = tuple(trail)
+    if section_is("options", headings) and not (
+        chosen and ((headings and names_chosen(headings[-1], chosen)) or names_chosen(text[:40], chosen))
+    ):
         return "hypothetical"
     if _asked_by_bidder(text, at, trail):
         return "question"
@@ -438,7 +497,9 @@ def fact_context(text: str, at: int, trail: Collection[str] = ()) -> str | None:
         return "negated"
     if REJECTION_WORDS.intersection(clause_words) or REJECTION_PHRASES_BEFORE.search(clause.lower()):
         return "rejected"
-    if (HYPOTHETICAL_WORDS - {"option"}).intersection(clause_words) or FACT_HYPOTHETICAL.search(clause):
+    if (HYPOTHETICAL_WORDS - {"option"}).intersection(clause_words) or any(
+        not (m.group(1) and m.group(1).lower() in chosen) for m in FACT_HYPOTHETICAL.finditer(clause)
+    ):
         return "hypothetical"
     sentence_words = WORDS.findall(sentence.lower())
     through = text[max(0, sentence_end - HISTORY_REACH) : sentence_end]
@@ -624,10 +685,13 @@ def contexts(
     char_end: int,
     wanted: Collection[str] = CONTEXTS,
     own: Collection[int] = (),
+    chosen: Collection[str] = (),
 ) -> list[str]:
     """The contexts among `wanted` that hold for the match [start, end), checked in the order of
-    CONTEXTS and stopping at the first one found (one is enough to cancel a rule that listed it)."""
-    match = _Match(tokens, start, end, block, char_start, char_end, own, clause_bounds(tokens, start, end))
+    CONTEXTS and stopping at the first one found (one is enough to cancel a rule that listed it).
+    `chosen`: the labels of the options the document settles on (see chosen_options)."""
+    bounds = clause_bounds(tokens, start, end)
+    match = _Match(tokens, start, end, block, char_start, char_end, own, bounds, chosen)
     for name, holds in CHECKS:
         if name in wanted and holds(match):
             return [name]
@@ -645,13 +709,14 @@ class _Match(NamedTuple):
     char_end: int
     own: Collection[int]
     bounds: tuple[int, int]
+    chosen: Collection[str]
 
 
 # Every context with its check, in the order of CONTEXTS.
 CHECKS: tuple[tuple[str, Callable[[_Match], bool]], ...] = (
     ("negated", lambda m: is_negated(m.tokens, m.start, m.end, m.own, m.bounds)),
     ("rejected", lambda m: is_rejected(m.tokens, m.start, m.end, m.own, m.bounds)),
-    ("hypothetical", lambda m: is_hypothetical(m.tokens, m.start, m.end, m.block, m.own, m.bounds)),
+    ("hypothetical", lambda m: is_hypothetical(m.tokens, m.start, m.end, m.block, m.own, m.bounds, m.chosen)),
     ("historical", lambda m: is_historical(m.tokens, m.start, m.end, m.block, m.bounds)),
     ("reported", lambda m: is_reported(m.tokens, m.start)),
     ("quoted", lambda m: is_quoted(m.block.text, m.char_start, m.char_end)),

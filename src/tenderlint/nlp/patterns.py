@@ -151,6 +151,7 @@ class PatternMatcher:
     def findings(self, analysis: Analysis) -> Iterator[Finding]:
         """Every match that no context cancels, at most one per rule per sentence."""
         seen: set[tuple[str, int, int]] = set()
+        chosen = analysis.profile.chosen_options
         read = [i for i, block in enumerate(analysis.blocks) if block.kind in self.kinds]
         for index, tokens in zip(read, self.engine.tokenize(analysis.texts[i] for i in read)):
             block = analysis.blocks[index]
@@ -198,7 +199,9 @@ class PatternMatcher:
                 to_source = analysis.offsets[index]
                 char_start = to_source[tokens.starts[start]]
                 char_end = to_source[tokens.ends[end - 1]]
-                if contexts(tokens, start, end, block, char_start, char_end, rule.cancelled_by, match.own):
+                if contexts(
+                    tokens, start, end, block, char_start, char_end, rule.cancelled_by, match.own, chosen
+                ):
                     continue
                 if block.kind is BlockKind.LIST_ITEM and (
                     lead_in_context(analysis.lead_in(index)) in rule.cancelled_by
