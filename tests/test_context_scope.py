@@ -187,6 +187,14 @@ def test_what_is_said_under_the_option_a_paper_recommends_is_the_decision(tmp_pa
     assert codes(tmp_path, not_recommended, "TL401,TL501") == []
 
 
+def test_an_earlier_years_arrangement_in_the_past_tense_is_history(tmp_path):
+    head = "# Care at home: options report\n\n"
+    past = head + "The 2019 framework bought care in 15-minute units at a single hourly rate.\n"
+    assert codes(tmp_path, past, "TL201") == []
+    new = head + "The 2026 framework will pay providers an hourly rate for each visit.\n"
+    assert codes(tmp_path, new, "TL201") == ["TL201"]
+
+
 def test_a_comma_and_starts_a_new_clause_for_negation_and_concepts(tmp_path):
     head = "# Decision notice: community mental health service\n\n"
     joined = head + "The ICB set out its plans at an open provider event, and no provider raised concerns.\n"

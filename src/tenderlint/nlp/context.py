@@ -182,6 +182,10 @@ RECORD_SECTION = caseless(
     r"intention to award|reasons? for (the )?(decision|award|recommendation))\b",
 )
 HISTORICAL_CUES = caseless(
+    # "The 2019 framework bought care in 15-minute units": an earlier year's arrangement, in the past tense
+    r"\bthe (19\d\d|20[01]\d|202[0-4]) ([\w-]+ ){0,2}(contracts?|framework|model|service|tender|specification|"
+    r"arrangements?|agreement|dps)\b[^.;]{0,40}?\b(bought|paid|ran|was|were|had|awarded|purchased|commissioned|"
+    r"required|specified|set)\b|"
     r"\b(previously|historically|formerly|in the past|for (many|several|some|a number of|\d+|[a-z]+(-[a-z]+)?) years|for years|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bwas )used to|until (recently|now|(\w+ )?(19\d\d|20[01]\d|202[0-4]))|"
     r"currently|at present|presently|to date|today's|the (current|existing|previous|old|former|last) "
     r"([\w-]+ ){0,2}(contract|contracts|model|service|services|arrangements?|framework|provision|system|approach|"
