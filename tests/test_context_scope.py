@@ -176,8 +176,9 @@ def test_what_is_said_under_the_option_a_paper_recommends_is_the_decision(tmp_pa
     will be done, in matches (lots) and in the facts the profile reads (the term)."""
     paper = (
         "# Cabinet report: community befriending service\n\n## 1. Recommendation\n\n{decision}\n\n"
-        "## 6. Preferred route\n\n6.1 Under Option 2, the contract will not be divided into lots. It will "
-        "run for 12 months from 1 July 2026 for this ongoing befriending service.\n"
+        "## 6. Preferred route\n\n6.1 Under Option 2, the contract will not be divided into lots.\n\n"
+        "6.2 Under Option 2 the contract will run for 12 months from 1 July 2026 for this ongoing befriending "
+        "service.\n"
     )
     recommended = paper.format(decision="Cabinet is asked to approve Option 2 and delegate the award.")
     assert sorted(codes(tmp_path, recommended, "TL401,TL501")) == ["TL401", "TL501"]
@@ -188,10 +189,12 @@ def test_what_is_said_under_the_option_a_paper_recommends_is_the_decision(tmp_pa
 
 
 def test_an_earlier_years_arrangement_in_the_past_tense_is_history(tmp_path):
-    head = "# Care at home: options report\n\n"
-    past = head + "The 2019 framework bought care in 15-minute units at a single hourly rate.\n"
+    head = (
+        "# Home care services: options report\n\nThe service supports people with personal care at home.\n\n"
+    )
+    past = head + "The 2019 framework bought home care in 15-minute units at a single hourly rate.\n"
     assert codes(tmp_path, past, "TL201") == []
-    new = head + "The 2026 framework will pay providers an hourly rate for each visit.\n"
+    new = head + "The 2026 framework will pay home care providers an hourly rate.\n"
     assert codes(tmp_path, new, "TL201") == ["TL201"]
 
 
