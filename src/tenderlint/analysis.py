@@ -9,7 +9,7 @@ from tenderlint.citations import Citation, cite
 from tenderlint.config import Settings
 from tenderlint.document import Block, BlockKind, Document, title_index
 from tenderlint.findings import Finding, RuleMeta
-from tenderlint.nlp.caseless import Regex, caseless
+from tenderlint.nlp.caseless import Caseless, Regex, caseless, lowers_in_place
 from tenderlint.nlp.context import section_is
 from tenderlint.nlp.normalise import squash
 from tenderlint.profile import Profile, build_profile, lead_in
@@ -83,6 +83,16 @@ class Analysis:
         if pattern not in self._document_matches:
             self._document_matches[pattern] = bool(pattern.search(self.full_text))
         return self._document_matches[pattern]
+
+    def count_in_blocks(self, pattern: Caseless) -> int:
+        """How many times `pattern` matches the blocks' texts, for a pattern no match of which can span a
+        line break: counted in the whole text in one search, not one search per block. Lower-casing
+        keeps the whole text's length exactly when it keeps every block's, so each block would have been
+        searched the same way; otherwise they are."""
+        text = self.full_text
+        if lowers_in_place(text):
+            return len(pattern.findall(text))
+        return sum(len(pattern.findall(block.text)) for block in self.blocks)
 
     def block_matches(self, pattern: Regex, block: Block) -> bool:
         """Whether `pattern` is found in one of this document's blocks: rules ask it of the blocks around

@@ -241,6 +241,12 @@ NATION_SIGNS = {
         r"\(Scotland\)|Health and Social Care Partnership|\(Scotland\) (?:Act|Regulations) \d{4}|Scottish Living Wage)\b"
     ),
 }
+# A word every sign of a nation names: a document without one of them shows no sign, and the search for
+# the signs (a dozen capitalised names, tried at every word) is left out.
+NATION_WORDS = {
+    "wales": ("Wales", "Welsh", "Cymru", "Cyngor", "Cymraeg"),
+    "scotland": ("Scotland", "Scottish", "Care Inspectorate", "Health and Social Care Partnership"),
+}
 CARE = caseless(
     r"\b(social care|home care|domiciliary|care and support|care services?|care workers?|carers?|supported living|"
     r"day (opportunities|services)|care packages?|personal care|reablement|home support|befriending|"
@@ -432,6 +438,8 @@ def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
     profile.care_context = strong >= 1 or len(re.findall(r"\bcare\b", text, re.I)) >= 2
     profile.non_uk = not UK.search(text) and count_up_to(FOREIGN, text, 3) >= 3
     for place, signs in NATION_SIGNS.items():
+        if not any(word in text for word in NATION_WORDS[place]):
+            continue
         if len({match.lower() for match in signs.findall(text)}) >= 2:
             profile.jurisdiction = place
             break

@@ -124,6 +124,11 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+def lowers_in_place(text: str) -> bool:
+    """Whether lower-casing keeps `text`'s length, so that a folding pattern runs over its lower-cased copy."""
+    return len(_lowered(text)) == len(text)
+
+
 def caseless(pattern: str, flags: int = 0) -> Caseless:
     return Caseless(pattern, flags)
 

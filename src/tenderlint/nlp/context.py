@@ -222,6 +222,21 @@ DEFINITION_SECTION = caseless(
 DEFINITION_ENTRY = re.compile(
     r"^\s*[\"“‘']?[\w &/\-–]{2,60}[\"”’']?\s*(:|–|—| - |\bmeans\b|\brefers to\b|\bis defined as\b)"
 )
+# What follows a definition's term, and how far in it can start at the latest: after the leading space,
+# an opening mark, sixty characters of term and a closing mark (then only more space).
+DEFINITION_LINKS = (":", "–", "—", " - ", "means", "refers to", "is defined as")
+DEFINITION_TERM_REACH = 62
+SPACE_RUN = re.compile(r"\s*")
+
+
+def definition_entry(text: str) -> re.Match[str] | None:
+    """`DEFINITION_ENTRY.match(text)`, tried only when one of its links is within reach of the start:
+    the pattern backtracks through sixty characters of term before it fails, on most blocks."""
+    reach = SPACE_RUN.match(text, SPACE_RUN.match(text).end() + DEFINITION_TERM_REACH).end()
+    head = text[: reach + len("is defined as")]
+    if not any(link in head for link in DEFINITION_LINKS):
+        return None
+    return DEFINITION_ENTRY.match(text)
 
 
 # How far a cue reaches, in tokens, inside its clause: run-on text copied into notices can make one
@@ -236,18 +251,19 @@ def clause_bounds(tokens: Tokens, start: int, end: int, window: int = CUE_WINDOW
     lowers = tokens.lowers
     left = start
     floor = max(sent_start, start - window)
-    while left > floor and lowers[left - 1] not in CLAUSE_BREAKS and not _comma_and(lowers, left - 1):
+    while left > floor:  # "…, and" starts a clause too ("…at the event, and no provider raised concerns")
+        word = lowers[left - 1]
+        if word in CLAUSE_BREAKS or (word == "and" and left > 1 and lowers[left - 2] == ","):
+            break
         left -= 1
     right = end
     ceiling = min(sent_end, end + window)
-    while right < ceiling and lowers[right] not in CLAUSE_BREAKS and not _comma_and(lowers, right):
+    while right < ceiling:
+        word = lowers[right]
+        if word in CLAUSE_BREAKS or (word == "and" and right > 0 and lowers[right - 1] == ","):
+            break
         right += 1
     return left, right
-
-
-def _comma_and(lowers: list[str], index: int) -> bool:
-    """ "…, and" joins a new clause ("…at the provider event, and no provider raised concerns")."""
-    return lowers[index] == "and" and index > 0 and lowers[index - 1] == ","
 
 
 def _cue_positions(left: int, end: int, start: int, own: Collection[int]) -> list[int]:
@@ -257,12 +273,20 @@ def _cue_positions(left: int, end: int, start: int, own: Collection[int]) -> lis
     return [i for i in range(left, reach) if i not in own]
 
 
+def _words_without(lowers: list[str], left: int, end: int, own: Collection[int]) -> list[str]:
+    """The lower-cased words of tokens [left, end) that are not the rule's own: a plain slice when none
+    of them is (every match of a rule's own patterns, and most clauses)."""
+    if not own or (isinstance(own, (set, frozenset)) and own.isdisjoint(range(left, end))):
+        return lowers[left:end]
+    return [lowers[i] for i in range(left, end) if i not in own]
+
+
 def _cue_words(tokens: Tokens, left: int, end: int, start: int, own: Collection[int]) -> list[str]:
-    return [tokens.lowers[i] for i in _cue_positions(left, end, start, own)]
+    return _words_without(tokens.lowers, left, end if own else start, own)
 
 
 def _text_without(tokens: Tokens, left: int, end: int, own: Collection[int]) -> str:
-    return " ".join(tokens.lowers[i] for i in range(left, end) if i not in own)
+    return " ".join(_words_without(tokens.lowers, left, end, own))
 
 
 # "no more than fifteen minutes", "not later than": a limit, not a negation.
@@ -273,20 +297,63 @@ def is_negated(
     tokens: Tokens, start: int, end: int, own: Collection[int] = (), bounds: tuple[int, int] | None = None
 ) -> bool:
     """The clause around the match negates it."""
-    left, right = bounds or clause_bounds(tokens, start, end)
+    return _negated(_Clause(tokens, start, end, own, bounds))
+
+
+def _negated(clause: _Clause) -> bool:
+    tokens, start, end, own, left = clause.tokens, clause.start, clause.end, clause.own, clause.left
     lowers = tokens.lowers
-    for i in _cue_positions(left, end, start, own):
-        if (
-            lowers[i] in NEGATION_WORDS
-            and (i + 1 == len(lowers) or lowers[i + 1] not in LIMIT_AFTER_NEGATION)
-            and not _relative_clause_before(lowers, left, i, start)
-        ):
-            return True
-    if NEGATION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
+    if not NEGATION_WORDS.isdisjoint(clause.cue_words()):  # the walk below only on a negation word
+        for i in _cue_positions(left, end, start, own):
+            if (
+                lowers[i] in NEGATION_WORDS
+                and (i + 1 == len(lowers) or lowers[i + 1] not in LIMIT_AFTER_NEGATION)
+                and not _relative_clause_before(lowers, left, i, start)
+            ):
+                return True
+    if NEGATION_PHRASES_BEFORE.search(clause.before()):
         return True
-    after = _text_without(tokens, end, right, own)
+    after = clause.after()
     negation = NEGATION_AFTER.search(after)
     return bool(negation) and not SECOND_PREDICATE.search(after, 0, negation.start(2))
+
+
+class _Clause:
+    """The clause around a match as the cue checks read it: its bounds, and the words and texts before
+    and after the match (each made once, on first use, however many checks read it)."""
+
+    __slots__ = ("_after", "_before", "_cues", "end", "left", "own", "right", "start", "tokens")
+
+    def __init__(
+        self, tokens: Tokens, start: int, end: int, own: Collection[int], bounds: tuple[int, int] | None
+    ) -> None:
+        self.tokens, self.start, self.end, self.own = tokens, start, end, own
+        self.left, self.right = bounds or clause_bounds(tokens, start, end)
+        self._cues: list[str] | None = None
+        self._before: str | None = None
+        self._after: str | None = None
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        return self.left, self.right
+
+    def cue_words(self) -> list[str]:
+        """The words where a cue can sit (see `_cue_positions`)."""
+        if self._cues is None:
+            self._cues = _cue_words(self.tokens, self.left, self.end, self.start, self.own)
+        return self._cues
+
+    def before(self) -> str:
+        """The clause's text before the match, without the rule's own words."""
+        if self._before is None:
+            self._before = _text_without(self.tokens, self.left, self.start, self.own)
+        return self._before
+
+    def after(self) -> str:
+        """The clause's text after the match, without the rule's own words."""
+        if self._after is None:
+            self._after = _text_without(self.tokens, self.end, self.right, self.own)
+        return self._after
 
 
 RELATIVE_PRONOUNS = {"who", "which", "whose"}
@@ -325,17 +392,21 @@ def is_rejected(
     tokens: Tokens, start: int, end: int, own: Collection[int] = (), bounds: tuple[int, int] | None = None
 ) -> bool:
     """The clause avoids, replaces, criticises or bans the practice."""
-    left, right = bounds or clause_bounds(tokens, start, end)
-    if REJECTION_WORDS.intersection(_cue_words(tokens, left, end, start, own)):
+    return _rejected(_Clause(tokens, start, end, own, bounds))
+
+
+def _rejected(clause: _Clause) -> bool:
+    tokens, left, end = clause.tokens, clause.left, clause.end
+    if not REJECTION_WORDS.isdisjoint(clause.cue_words()):
         return True
-    if REJECTION_PHRASES_BEFORE.search(_text_without(tokens, left, start, own)):
+    if REJECTION_PHRASES_BEFORE.search(clause.before()):
         return True
     if "from" in tokens.lowers[left:end]:
         through = tokens.span_text(left, end)
         changed = CHANGED_FROM.search(through)
         if changed and " to " not in through[changed.end() :]:
             return True
-    return bool(REJECTION_AFTER.search(_text_without(tokens, end, right, own)))
+    return bool(REJECTION_AFTER.search(clause.after()))
 
 
 @lru_cache(maxsize=4096)
@@ -370,17 +441,26 @@ def is_hypothetical(
     unless the sentence binds the provider ("Option 3: Service Schedules" in a self-directed support
     specification, where "The Provider shall carry out the tasks…" is the requirement itself). What is
     said of the option the paper recommends (`chosen`, see chosen_options) is the decision."""
-    left, _ = bounds or clause_bounds(tokens, start, end)
+    return _hypothetical(_Clause(tokens, start, end, own, bounds), block, chosen)
+
+
+def _hypothetical(clause: _Clause, block: Block, chosen: Collection[str] = ()) -> bool:
     if section_is("options", tuple(block.location.trail)) and not _about_chosen(block, chosen):
-        sent_start, sent_end = tokens.sentence(start)
-        if not BINDING.intersection(tokens.lowers[sent_start:sent_end]):
+        tokens = clause.tokens
+        sent_start, sent_end = tokens.sentence(clause.start)
+        if BINDING.isdisjoint(tokens.lowers[sent_start:sent_end]):
             return True
-    cues = _cue_positions(left, end, start, own)
-    lowers = tokens.lowers
+    words = clause.cue_words()
+    if HYPOTHETICAL_WORDS.isdisjoint(words):
+        return False
+    if not chosen or "option" not in words:
+        return True
+    # "Under Option 2, …" where the paper recommends Option 2: that "option" is no cue
+    lowers = clause.tokens.lowers
     return any(
         lowers[i] in HYPOTHETICAL_WORDS
         and not (lowers[i] == "option" and i + 1 < len(lowers) and lowers[i + 1] in chosen)
-        for i in cues
+        for i in _cue_positions(clause.left, clause.end, clause.start, clause.own)
     )
 
 
@@ -436,7 +516,11 @@ def historical(
         return True
     # Under "Procurement process" or "Outcome of evaluation" in an award report, "The service was tendered
     # as a single contract" is this procurement's record: there the past tense alone is not history.
-    if _past_auxiliary(list(clause_words)) and not _in_record_section(trail):
+    if (
+        not PAST_AUXILIARY.isdisjoint(clause_words)
+        and _past_auxiliary(list(clause_words))
+        and not _in_record_section(trail)
+    ):
         return True
     # The past of a thing is left out of the one text the cues are then read from.
     if FUTURE_OR_DUTY.intersection(sentence_words):
@@ -579,12 +663,17 @@ def is_quoted(text: str, char_start: int, char_end: int) -> bool:
     """True when the match sits inside quotation marks that open before it and close after it, unless
     the document introduces the quotation as its own question ("a single question, SV1: "…"")."""
     before, after = text[:char_start], text[char_end:]
-    if before.count("“") > before.count("”") and "”" in after:
+    # Each mark is counted only where it occurs at all: most sentences have none.
+    if "“" in before and before.count("“") > before.count("”") and "”" in after:
         return not _own_question(before, before.rfind("“"))
-    if before.count('"') % 2 == 1 and '"' in after:
+    if '"' in before and before.count('"') % 2 == 1 and '"' in after:
         return not _own_question(before, before.rfind('"'))
-    if _straight_single_quoted(before, after) or is_template_guidance(text, char_start):
+    if ("'" in before and _straight_single_quoted(before, after)) or (
+        "[" in before and is_template_guidance(text, char_start)
+    ):
         return True
+    if "‘" not in before:
+        return False  # no opening single quotation mark
     opening_single = len(re.findall(r"(?:^|[\s(\[])‘", before))
     return opening_single > before.count("’") - len(re.findall(r"\w’\w", before)) and "’" in after
 
@@ -667,14 +756,14 @@ def _block_defines(text: str, trail: tuple[str, ...]) -> bool:
     ):
         return True  # a whole "Term: what it means" entry that states no duty
     if section_is("definition", trail):
-        return bool(DEFINITION_ENTRY.match(text)) or not OBLIGATION.search(text)
+        return bool(definition_entry(text)) or not OBLIGATION.search(text)
     return False
 
 
 def _defines_at(text: str, char_start: int) -> bool:
     """The match falls within the term of a definition ("X means ...", "X: a way of ..."), not within
     the label of a "Key: value" line such as "Social value: pass/fail"."""
-    match = DEFINITION_ENTRY.match(text)
+    match = definition_entry(text)
     if match is None or char_start > match.start(1):
         return False
     return match.group(1).strip() not in (":", "–", "—", "-") or bool(GLOSSARY_ENTRY.match(text))
@@ -694,8 +783,8 @@ def contexts(
     """The contexts among `wanted` that hold for the match [start, end), checked in the order of
     CONTEXTS and stopping at the first one found (one is enough to cancel a rule that listed it).
     `chosen`: the labels of the options the document settles on (see chosen_options)."""
-    bounds = clause_bounds(tokens, start, end)
-    match = _Match(tokens, start, end, block, char_start, char_end, own, bounds, chosen)
+    clause = _Clause(tokens, start, end, own, None)
+    match = _Match(tokens, start, end, block, char_start, char_end, clause, chosen)
     for name, holds in CHECKS:
         if name in wanted and holds(match):
             return [name]
@@ -711,17 +800,16 @@ class _Match(NamedTuple):
     block: Block
     char_start: int
     char_end: int
-    own: Collection[int]
-    bounds: tuple[int, int]
+    clause: _Clause
     chosen: Collection[str]
 
 
 # Every context with its check, in the order of CONTEXTS.
 CHECKS: tuple[tuple[str, Callable[[_Match], bool]], ...] = (
-    ("negated", lambda m: is_negated(m.tokens, m.start, m.end, m.own, m.bounds)),
-    ("rejected", lambda m: is_rejected(m.tokens, m.start, m.end, m.own, m.bounds)),
-    ("hypothetical", lambda m: is_hypothetical(m.tokens, m.start, m.end, m.block, m.own, m.bounds, m.chosen)),
-    ("historical", lambda m: is_historical(m.tokens, m.start, m.end, m.block, m.bounds)),
+    ("negated", lambda m: _negated(m.clause)),
+    ("rejected", lambda m: _rejected(m.clause)),
+    ("hypothetical", lambda m: _hypothetical(m.clause, m.block, m.chosen)),
+    ("historical", lambda m: is_historical(m.tokens, m.start, m.end, m.block, m.clause.bounds)),
     ("reported", lambda m: is_reported(m.tokens, m.start)),
     ("quoted", lambda m: is_quoted(m.block.text, m.char_start, m.char_end)),
     ("definition", lambda m: only_names_term(m.block, m.char_start)),

@@ -51,6 +51,19 @@ class Tokenizer:
             [TABLES / "tokenizer.json"], lambda: self._late_specials(table["faster_heuristics"])
         )
 
+    @cached_property
+    def late_by_second(self) -> dict[str, tuple[bool, dict[str, list[tuple[str, ...]]]]]:
+        """The late special cases by first token: whether that token alone is one, and the longer ones
+        by their second token."""
+        index: dict[str, tuple[bool, dict[str, list[tuple[str, ...]]]]] = {}
+        for first, runs in self.late_specials.items():
+            longer: dict[str, list[tuple[str, ...]]] = {}
+            for pieces in runs:
+                if len(pieces) > 1:
+                    longer.setdefault(pieces[1], []).append(pieces)
+            index[first] = (any(len(pieces) == 1 for pieces in runs), longer)
+        return index
+
     def _late_specials(self, faster_heuristics: bool) -> dict[str, list[tuple[str, ...]]]:
         found: dict[str, list[tuple[str, ...]]] = {}
         for text in self.specials:
@@ -262,19 +275,18 @@ class Tokenizer:
     ) -> list[tuple[int, int]]:
         """Re-split token runs that spell a special case (spaCy's `_apply_special_cases`); `spans`
         itself when none does."""
-        late = self.late_specials
+        late = self.late_by_second
         found = set()
         last = len(words) - 1
         for start in [i for i, word in enumerate(words) if word in late]:
-            for pieces in late[words[start]]:
-                # Keyed by the first token, so one piece matches; longer runs are told apart by their
-                # second token before a slice is compared (":" alone begins some sixty emoticons).
+            alone, longer = late[words[start]]
+            if alone:
+                found.add((start, start + 1))
+            # Longer runs are looked up by their second token before a slice is compared (":" alone
+            # begins some sixty emoticons).
+            for pieces in longer.get(words[start + 1], ()) if start < last else ():
                 size = len(pieces)
-                if size == 1 or (
-                    start < last
-                    and words[start + 1] == pieces[1]
-                    and tuple(words[start : start + size]) == pieces
-                ):
+                if tuple(words[start : start + size]) == pieces:
                     found.add((start, start + size))
         if not found:
             return spans

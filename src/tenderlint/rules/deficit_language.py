@@ -82,10 +82,8 @@ class DeficitOnlyLanguage(DocumentRule):
     def check(self, analysis: Analysis) -> Iterable[Finding]:
         if not analysis.profile.care_service or not analysis.blocks:
             return
-        deficits = strengths = 0
-        for block in analysis.blocks:  # both words in one pass: each text is lower-cased once
-            deficits += len(DEFICIT.findall(block.text))
-            strengths += len(STRENGTH.findall(block.text))
+        deficits = analysis.count_in_blocks(DEFICIT)
+        strengths = analysis.count_in_blocks(STRENGTH)
         if deficits >= MIN_DEFICIT_TERMS and strengths * DEFICITS_PER_STRENGTH < deficits:
             yield analysis.block_finding(self.meta, analysis.title_block)
             return

@@ -60,10 +60,8 @@ class PrescriptiveMethod(DocumentRule):
             or not analysis.blocks
         ):
             return
-        obligations = outcomes = 0
-        for block in analysis.blocks:  # both words in one pass: each text is lower-cased once
-            obligations += len(OBLIGATION.findall(block.text))
-            outcomes += len(OUTCOME.findall(block.text))
+        obligations = analysis.count_in_blocks(OBLIGATION)
+        outcomes = analysis.count_in_blocks(OUTCOME)
         if obligations >= MIN_OBLIGATIONS and outcomes * OBLIGATIONS_PER_OUTCOME < obligations:
             message = (
                 f"The specification has {obligations} 'shall' or 'must' statements and "
