@@ -231,3 +231,15 @@ def test_a_clarification_log_table_states_weightings_in_its_answers_not_its_ques
     )
     proc = run_cli("profile", "--format", "json", str(path))
     assert json.loads(proc.stdout)[0]["weightings"] == {"price": 40.0, "quality": 50.0, "social_value": 10.0}
+
+
+def test_a_nation_s_acts_are_signs_whatever_punctuation_surrounds_them(tmp_path):
+    """ "(Scotland) Act 1994" and "Public Procurement (Wales) Act" begin or end with a bracket."""
+    scottish = (
+        "The Council is a local authority constituted under the Local Government etc. (Scotland) Act 1994. "
+        "Signatures follow the Requirements of Writing (Scotland) Act 1995."
+    )
+    assert profile_of(tmp_path, scottish)["jurisdiction"] == "scotland"
+    welsh = "The Council follows the Public Procurement (Wales) Act 2024 and the Welsh Government's guidance."
+    assert profile_of(tmp_path, welsh)["jurisdiction"] == "wales"
+    assert profile_of(tmp_path, "The law of England and Wales applies.")["jurisdiction"] == "england"

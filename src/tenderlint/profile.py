@@ -230,15 +230,16 @@ OBLIGATION = caseless(
 # Signs that a document is made in Wales or Scotland: two different ones are needed ("England and Wales"
 # alone is not one).
 NATION_SIGNS = {
+    # Lookarounds, not \b: several signs begin or end with a bracket ("(Scotland) Act 1994").
     "wales": re.compile(
-        r"\b(Social Services and Well-being \(Wales\) Act|Sell2Wales|Welsh Government|Llywodraeth Cymru|Cyngor|"
+        r"(?<!\w)(Social Services and Well-being \(Wales\) Act|Sell2Wales|Welsh Government|Llywodraeth Cymru|Cyngor|"
         r"Welsh language|Regulation and Inspection of Social Care \(Wales\)|Care Inspectorate Wales|"
-        r"Public Procurement \(Wales\)|Wales Procurement Policy Statement|Cymraeg)\b"
+        r"Public Procurement \(Wales\)|Wales Procurement Policy Statement|Cymraeg)(?!\w)"
     ),
     "scotland": re.compile(
-        r"\b(Public Contracts Scotland|Procurement Reform \(Scotland\) Act|Public Contracts \(Scotland\) "
+        r"(?<!\w)(Public Contracts Scotland|Procurement Reform \(Scotland\) Act|Public Contracts \(Scotland\) "
         r"Regulations|Scottish Government|Care Inspectorate(?! Wales)|Social Care \(Self-directed Support\) "
-        r"\(Scotland\)|Health and Social Care Partnership|\(Scotland\) (?:Act|Regulations) \d{4}|Scottish Living Wage)\b"
+        r"\(Scotland\)|Health and Social Care Partnership|\(Scotland\) (?:Act|Regulations) \d{4}|Scottish Living Wage)(?!\w)"
     ),
 }
 # A word every sign of a nation names: a document without one of them shows no sign, and the search for
