@@ -322,3 +322,28 @@ def test_heavy_libraries_load_only_when_parsing() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONPATH": src}
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_paragraph_opening_with_a_bullet_is_a_list_item(tmp_path):
+    """Bulleted lines are list items, as in the other formats, so each is read with the sentence that
+    leads into it ("The Provider shall deliver the following activities each week:")."""
+    path = tmp_path / "bullets.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    _paragraphs(
+        pdf,
+        HEIGHT - 100,
+        [
+            ["3.2 The Provider shall deliver the following activities each week:"],
+            ["\u2022 five sessions of structured activity;"],
+            ["\u2022 one cookery session; and"],
+            ["3.3 Staffing shall be kept at one member of staff to four people."],
+        ],
+    )
+    pdf.save()
+    kinds = [(block.kind, block.text[:8]) for block in _parse(path).text_blocks()]
+    assert kinds == [
+        (BlockKind.PARAGRAPH, "3.2 The "),
+        (BlockKind.LIST_ITEM, "\u2022 five s"),
+        (BlockKind.LIST_ITEM, "\u2022 one co"),
+        (BlockKind.PARAGRAPH, "3.3 Staf"),
+    ]

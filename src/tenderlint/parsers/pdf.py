@@ -23,6 +23,8 @@ from tenderlint.parsers.pdf_tables import TableRegion, find_tables, may_hold_tab
 
 #: Running headers and footers live in the top and bottom this-much of the page.
 FURNITURE_ZONE = 0.08
+#: A paragraph that opens with a bullet glyph is a list item (read with the sentence leading into it).
+BULLET = re.compile(r"[•●▪■◦○]\s")
 PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 
 
@@ -270,7 +272,8 @@ def page_blocks(page: _Page, pitch: float, tables: int, outline: PdfOutline) -> 
             next_line += taken
             group = group[taken:]
         if group:
-            blocks.append(_text_block(BlockKind.PARAGRAPH, group, page, next_line, outline))
+            kind = BlockKind.LIST_ITEM if BULLET.match(group[0].text) else BlockKind.PARAGRAPH
+            blocks.append(_text_block(kind, group, page, next_line, outline))
             next_line += len(group)
     if page.furniture["footer"]:
         blocks.append(_furniture_block(page, "footer"))
