@@ -464,3 +464,14 @@ def test_parser_metadata_and_no_heavy_imports_at_module_load() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(src)}
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_paragraph_opening_with_a_typed_bullet_is_a_list_item(tmp_path: Path) -> None:
+    """ "• five sessions" and "- two outings" typed without a list style are list items too."""
+    doc = docx.Document()
+    doc.add_paragraph("The Provider shall deliver the following activities as a minimum:")
+    doc.add_paragraph("\u2022 five sessions per week of structured activity;")
+    doc.add_paragraph("- two outings per month into the community;")
+    doc.add_paragraph("-5% is not a bullet, nor is a sentence that mentions - in passing.")
+    kinds = [block.kind for block in body(parse(save(doc, tmp_path)))]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH]

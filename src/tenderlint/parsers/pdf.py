@@ -17,14 +17,13 @@ from tenderlint import errors, limits
 from tenderlint.document import Block, BlockKind, Document, Location
 from tenderlint.errors import InputError
 from tenderlint.parsers import headings
+from tenderlint.parsers.bullets import opens_with_bullet
 from tenderlint.parsers.pdf_layout import Line, PageFrame, Run, extract_runs, group_lines
 from tenderlint.parsers.pdf_reading import Item, paragraphs, pitch_ratio, reading_order
 from tenderlint.parsers.pdf_tables import TableRegion, find_tables, may_hold_table, regions, rule_counts
 
 #: Running headers and footers live in the top and bottom this-much of the page.
 FURNITURE_ZONE = 0.08
-#: A paragraph that opens with a bullet glyph is a list item (read with the sentence leading into it).
-BULLET = re.compile(r"[•●▪■◦○]\s")
 PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 
 
@@ -272,7 +271,7 @@ def page_blocks(page: _Page, pitch: float, tables: int, outline: PdfOutline) -> 
             next_line += taken
             group = group[taken:]
         if group:
-            kind = BlockKind.LIST_ITEM if BULLET.match(group[0].text) else BlockKind.PARAGRAPH
+            kind = BlockKind.LIST_ITEM if opens_with_bullet(group[0].text) else BlockKind.PARAGRAPH
             blocks.append(_text_block(kind, group, page, next_line, outline))
             next_line += len(group)
     if page.furniture["footer"]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from tenderlint import errors
 from tenderlint.document import Block, BlockKind, Document, Location
 from tenderlint.errors import InputError
+from tenderlint.parsers.bullets import opens_with_bullet
 from tenderlint.parsers.headings import Heading
 from tenderlint.parsers.suppress import directives
 
@@ -77,6 +78,8 @@ class Outline:
         text = text.strip()
         if not text:
             return None
+        if kind is BlockKind.PARAGRAPH and opens_with_bullet(text):
+            kind = BlockKind.LIST_ITEM  # a bullet typed rather than made by a list style
         self.paragraphs += 1
         if kind is BlockKind.HEADING:
             if not inferred:
