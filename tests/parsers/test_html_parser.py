@@ -151,3 +151,16 @@ def test_page_without_text_is_empty() -> None:
     with pytest.raises(InputError) as caught:
         _parse("<html><head><title>x</title></head><body><script>1</script></body></html>")
     assert caught.value.code == errors.EMPTY
+
+
+def test_a_paragraph_opening_with_a_typed_bullet_is_a_list_item() -> None:
+    doc = _parse(
+        "<p>The Provider shall deliver:</p><p>&bull; five sessions per week;</p><p>- two outings a month;</p>"
+        "<p>-5% is a figure, not a bullet.</p>"
+    )
+    assert [block.kind for block in doc.text_blocks()] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+        BlockKind.PARAGRAPH,
+    ]

@@ -16,6 +16,7 @@ from tenderlint import errors
 from tenderlint.document import BlockKind, Document, Location
 from tenderlint.errors import InputError
 from tenderlint.parsers import suppress
+from tenderlint.parsers.bullets import opens_with_bullet
 from tenderlint.parsers.html_blocks import ListCounter, Pending, TableBuilder
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import bom_encoding, decode_text, normalise_newlines
@@ -295,6 +296,8 @@ class _Collector(_StdlibHTMLParser):
                 self.trail.pop()
             self.trail.append((level, " ".join(text for text, _, _ in pending.lines)))
         block = pending.block(Location(trail=self.trail_names()))
+        if block.kind is BlockKind.PARAGRAPH and opens_with_bullet(block.text):
+            block.kind = BlockKind.LIST_ITEM  # a bullet typed rather than marked up as a list
         block.suppressions = self.tracker.next_block()
         self.document.blocks.append(block)
 
