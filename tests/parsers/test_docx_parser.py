@@ -472,6 +472,13 @@ def test_a_paragraph_opening_with_a_typed_bullet_is_a_list_item(tmp_path: Path) 
     doc.add_paragraph("The Provider shall deliver the following activities as a minimum:")
     doc.add_paragraph("\u2022 five sessions per week of structured activity;")
     doc.add_paragraph("- two outings per month into the community;")
+    doc.add_paragraph("(c) one cookery session per week; and")
     doc.add_paragraph("-5% is not a bullet, nor is a sentence that mentions - in passing.")
+    doc.add_paragraph("3.2 A numbered clause stays a paragraph.")
     kinds = [block.kind for block in body(parse(save(doc, tmp_path)))]
-    assert kinds == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH]
+    assert kinds == [
+        BlockKind.PARAGRAPH,
+        *[BlockKind.LIST_ITEM] * 3,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+    ]
