@@ -198,6 +198,21 @@ def test_an_earlier_years_arrangement_in_the_past_tense_is_history(tmp_path):
     assert codes(tmp_path, new, "TL201") == ["TL201"]
 
 
+def test_what_is_required_now_ends_a_paragraphs_history(tmp_path):
+    """A paragraph that opens with the current contracts goes on describing them, until a sentence says
+    what is required now; the current contract's end named as a point in time is not its description."""
+    head = "# Community support service: invitation to tender\n\nThe current contracts began in 2019 and end in March 2026. "
+    required = (
+        head
+        + "Procurement rules require the Council to competitively tender this service when the current contract ends.\n"
+    )
+    assert codes(tmp_path, required, "TL405") == ["TL405"]
+    described = (
+        head + "Procurement rules required the Council to competitively tender this service in 2019.\n"
+    )
+    assert codes(tmp_path, described, "TL405") == []
+
+
 def test_a_comma_and_starts_a_new_clause_for_negation_and_concepts(tmp_path):
     head = "# Decision notice: community mental health service\n\n"
     joined = head + "The ICB set out its plans at an open provider event, and no provider raised concerns.\n"

@@ -522,14 +522,24 @@ def historical(
         and not _in_record_section(trail)
     ):
         return True
-    # The past of a thing is left out of the one text the cues are then read from.
-    if FUTURE_OR_DUTY.intersection(sentence_words):
-        return bool(HISTORICAL_CUES.search(DESCRIBES_PAST_OF.sub(" ", clause)))
-    # A paragraph that opens with history goes on describing it until a sentence says what will happen.
+    # The past of a thing is left out of the one text the cues are then read from, and so is the end of
+    # the current contract named as a point in time ("tender the service when the current contract ends").
+    if FUTURE_OR_DUTY.intersection(sentence_words) or PRESENT_DUTY.intersection(sentence_words):
+        return bool(HISTORICAL_CUES.search(WHEN_CURRENT_ENDS.sub(" ", DESCRIBES_PAST_OF.sub(" ", clause))))
+    # A paragraph that opens with history goes on describing it until a sentence says what will happen
+    # or what is required now ("Procurement rules require the Council to…").
     through_sentence = DESCRIBES_PAST_OF.sub(" ", through_sentence)
     return bool(HISTORICAL_CUES.search(through_sentence[-HISTORY_REACH:]))
 
 
+# What is required now, in the present tense: it ends a paragraph's history, as "will" or "must" does.
+PRESENT_DUTY = {"require", "requires"}
+# "when the current contract ends": the current contract's end as a point in time, not its description.
+WHEN_CURRENT_ENDS = re.compile(
+    r"\b(when|once|after|before|until|as soon as) the (current|existing) ([\w-]+ ){0,2}(contracts?|framework|"
+    r"arrangements?|agreements?) (ends?|expires?|finish(es)?|terminates?|comes? to an end|runs? out)\b",
+    re.I,
+)
 # "services previously funded through grant", "the contract formerly held by": the past of a thing the
 # sentence is about, not a statement about the past.
 DESCRIBES_PAST_OF = re.compile(
