@@ -243,3 +243,21 @@ def test_a_nation_s_acts_are_signs_whatever_punctuation_surrounds_them(tmp_path)
     welsh = "The Council follows the Public Procurement (Wales) Act 2024 and the Welsh Government's guidance."
     assert profile_of(tmp_path, welsh)["jurisdiction"] == "wales"
     assert profile_of(tmp_path, "The law of England and Wales applies.")["jurisdiction"] == "england"
+
+
+def test_every_sign_of_a_nation_names_one_of_the_words_screened_for():
+    """The profile looks for a nation's signs only in a text holding one of NATION_WORDS: a sign added
+    without one of those words would never be found."""
+    import re._parser as sre_parse
+
+    from tenderlint.profile import NATION_SIGNS, NATION_WORDS
+
+    for place, signs in NATION_SIGNS.items():
+        tree = sre_parse.parse(signs.pattern, signs.flags)
+        branches = [av for op, av in tree.data if op is sre_parse.SUBPATTERN]
+        (_, _, _, group), *_ = branches
+        (op, (_, alternatives)), *_ = group.data
+        assert op is sre_parse.BRANCH
+        for alternative in alternatives:
+            literal = "".join(chr(av) if op is sre_parse.LITERAL else "\0" for op, av in alternative.data)
+            assert any(word in literal for word in NATION_WORDS[place]), (place, literal)
