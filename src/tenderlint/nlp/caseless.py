@@ -58,7 +58,8 @@ class Caseless:
     @property
     def folded(self) -> re.Pattern[str] | None:
         if self._folded is None and self.folds:
-            self._folded = re.compile(self.pattern, self.flags_given & ~re.IGNORECASE)
+            flags = self.flags_given & ~re.IGNORECASE
+            self._folded = re.compile(word_start_form(self.pattern, flags), flags)
         return self._folded
 
     @property
@@ -170,6 +171,108 @@ def _names_capital(items: object) -> bool:
         elif isinstance(av, _sre_parse.SubPattern) and _names_capital(av):
             return True
     return False
+
+
+#: After a word character, "not preceded by two word characters" says that the character starts a word.
+WORD_START = r"(?<!\w\w)"
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_QUANTIFIERS = frozenset("?*+{")
+# Beyond three letters a match can start with, skipping to them saves little or costs more.
+MAX_FIRST_LETTERS = 3
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def word_start_form(pattern: str, flags: int = 0) -> str:
+    """`pattern` with a leading `\\b` moved after the first letter of each way it can begin:
+    `\\b(shall|must)` becomes `(s(?<!\\w\\w)hall|m(?<!\\w\\w)ust)`. It finds the same matches with the
+    same groups (a word boundary before a word character is a word character not preceded by one), and
+    a search then skips in C to the letters a match can start with instead of trying every position.
+    That pays only when those letters are few, so patterns of any other shape are returned as they are."""
+    if not pattern.startswith(r"\b") or flags & re.VERBOSE or "(?x" in pattern:
+        return pattern
+    rest = pattern[2:]
+    if _letter_first(rest):
+        firsts, rewritten, tail = [rest], rest[0] + WORD_START + rest[1:], rest
+    else:
+        opening = _group_opening(rest)
+        close = None if opening is None else _group_close(rest, len(opening))
+        if opening is None or close is None or rest[close + 1 : close + 2] in _QUANTIFIERS:
+            return pattern  # not one group, or a group that may be skipped (the boundary still applies)
+        firsts = _alternatives(rest[len(opening) : close])
+        body = "|".join(a[0] + WORD_START + a[1:] for a in firsts)
+        rewritten, tail = opening + body + rest[close:], rest[close + 1 :]
+    if (
+        not all(_letter_first(first) for first in firsts)
+        or len({first[0] for first in firsts}) > MAX_FIRST_LETTERS
+    ):
+        return pattern
+    if len(_alternatives(tail)) > 1:
+        return pattern  # other ways to match at the top level: they would still be tried everywhere
+    return rewritten
+
+
+def _letter_first(text: str) -> bool:
+    """Whether `text` starts with a literal word character that is matched exactly once."""
+    return bool(text) and text[0] in _WORD_CHARS and (len(text) == 1 or text[1] not in _QUANTIFIERS)
+
+
+def _group_opening(text: str) -> str | None:
+    if text.startswith("(?:"):
+        return "(?:"
+    named = _NAMED_GROUP.match(text)
+    if named:
+        return named.group(0)
+    return "(" if text.startswith("(") and not text.startswith("(?") else None
+
+
+def _group_close(text: str, start: int) -> int | None:
+    """The index of the parenthesis closing the group whose body starts at `start`."""
+    depth = 0
+    for index, char in _syntax(text, start):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+    return None
+
+
+def _alternatives(body: str) -> list[str]:
+    """A group body split at its own `|`s (not those in nested groups, sets or escapes)."""
+    parts, depth, last = [], 0, 0
+    for index, char in _syntax(body, 0):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[last:index])
+            last = index + 1
+    parts.append(body[last:])
+    return parts
+
+
+def _syntax(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """The pattern characters from `start` that are neither escaped nor inside a set, with their index."""
+    index = start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index += 1
+            if text[index : index + 1] == "^":
+                index += 1
+            if text[index : index + 1] == "]":
+                index += 1
+            while index < len(text) and text[index] != "]":
+                index += 2 if text[index] == "\\" else 1
+            index += 1
+            continue
+        yield index, char
+        index += 1
 
 
 #: Either kind of compiled pattern, for code that only searches with it.
