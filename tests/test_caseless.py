@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tenderlint.nlp.caseless import Caseless, folds, word_start_form
+from tenderlint.nlp.caseless import Caseless, folds, leads, led_matches, word_start_form
 
 TEXT = "The PROVIDER shall deliver Home Care; İstanbul visits. The Council's Domiciliary care workers."
 
@@ -102,3 +102,49 @@ def test_every_rewritten_pattern_of_the_rules_matches_as_written() -> None:
             found = [(m.span(), m.groups()) for m in after.finditer(text)]
             assert found == [(m.span(), m.groups()) for m in before.finditer(text)], source
     assert texts and rewritten >= 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(shall|must)\b", ["shall", "must"]),
+        (r"\b(co-?produc\w*|experts? by experience)", ["co", "expert"]),
+        (r"\b(the )?(provider|contractor)s? shall", ["the ", "provider", "contractor"]),
+        (r"weight|marks|%", ["weight", "marks", "%"]),
+        (r"\b(\d+|one)", None),  # a way to begin that is not written out
+        (r"(?<![\d.])\d+", None),
+        (r"(?i:care)", None),
+    ],
+)
+def test_leads_are_what_every_match_starts_with(pattern: str, expected: list[str] | None) -> None:
+    assert leads(pattern) == expected
+
+
+LONG = (
+    "The provider shall co-produce plans with experts by experience; the contractor must not. " * 40
+).lower()
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(shall|must)\b",
+        r"\b(co-?produc\w*|experts? by experience)",
+        r"\b(the )?(provider|contractor)s? (shall|must)( not)?",
+        r"\bthe\b|\bnot\b",
+        r"pro(?:vider|duce)",
+    ],
+)
+def test_matches_found_from_their_leads_are_those_of_finditer(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    heads = tuple(leads(pattern) or ())
+    assert heads
+    for pos, endpos in ((0, len(LONG)), (5, len(LONG) - 7), (200, 260)):
+        expected = [(m.span(), m.groups()) for m in compiled.finditer(LONG, pos, endpos)]
+        found = [(m.span(), m.groups()) for m in led_matches(compiled, heads, LONG, pos, endpos)]
+        assert found == expected
+    caseless = Caseless(pattern)
+    text = LONG.upper()  # long enough to be searched from its leads
+    assert caseless.findall(text) == compiled.findall(LONG)  # what a match returns is lower-cased
+    assert [m.span() for m in caseless.finditer(text)] == [m.span() for m in re.finditer(pattern, text, re.I)]
+    assert caseless.search(text, 300).span() == re.compile(pattern, re.I).search(text, 300).span()
