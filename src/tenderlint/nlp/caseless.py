@@ -127,8 +127,9 @@ class Caseless:
         return hash((self.pattern, self.flags_given | re.IGNORECASE))
 
 
-#: From this length a text's matches are found from where their leading texts occur (see `leads`).
-LONG_TEXT = 2000
+#: From this length (a long paragraph, a whole text) matches are found from where their leading texts occur
+#: (see `leads`): in shorter texts trying every position costs less than the string searches.
+LONG_TEXT = 200
 
 
 def leads(pattern: str, flags: int = 0) -> list[str] | None:
