@@ -275,3 +275,26 @@ def test_dates_screen_on_the_year_both_ways_of_writing_a_date_end_in():
         date(2027, 5, 4),
     ]
     assert dates_in("3 March 1999 and 12 May") == []
+
+
+def test_term_screen_names_what_every_term_pattern_holds():
+    """`may_state_term` passes over blocks none of the term patterns can match: kept in step with them."""
+    from tenderlint.profile import (
+        DATE_RANGE,
+        LABELLED_TERM,
+        NUM,
+        PLUS_TERM,
+        TERM,
+        TERM_ADJECTIVE,
+        may_state_term,
+    )
+
+    assert "(?P<unit>years?|months?)" in TERM.pattern
+    assert "(?P<unit>year|month)" in TERM_ADJECTIVE.pattern
+    assert "(?P<unit>months|years)" in LABELLED_TERM.pattern
+    assert PLUS_TERM.pattern.startswith(rf"\b{NUM}\s*\+")
+    assert DATE_RANGE.pattern.count(r"(20\d\d)") == 2
+    assert may_state_term("A 2 + 1 arrangement", "")
+    assert may_state_term("Three YEARS", "")
+    assert may_state_term("1 July to 30 June", "Term: 1 July 2025 to 30 June 2026")
+    assert not may_state_term("The contract runs for the period set out below.", "")

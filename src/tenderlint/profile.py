@@ -464,6 +464,8 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         context = _term_context(blocks, index, rows)
         if context is None or only_names_term(block, len(text)):
             continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
+        if not may_state_term(text, context):
+            continue
         adjective = TERM_ADJECTIVE.search(text)
         if adjective and not fact_context(text, adjective.start(), block.location.trail, chosen):
             factor = 1 if adjective.group("unit").lower() == "month" else 12
@@ -514,6 +516,14 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             blocks[index].text, 0, blocks[index].location.trail, chosen
         ):
             profile.term_months, profile.term_block = months, index
+
+
+def may_state_term(text: str, context: str) -> bool:
+    """Whether a block can state a term the ways `_profile_term` reads: each term pattern names months
+    or years or adds with "+", and a range of dates holds the years ("20dd"). Most blocks do none, and
+    these checks cost less than the patterns."""
+    lowered = text.lower()
+    return "month" in lowered or "year" in lowered or "+" in text or "20" in context
 
 
 def _term_context(blocks: list[Block], index: int, rows: dict[tuple[int, int], str]) -> str | None:
