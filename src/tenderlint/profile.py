@@ -348,7 +348,9 @@ PROFILE_FLAGS: dict[str, Callable[[Profile], bool]] = {
 
 def build_profile(document: Document, blocks: list[Block]) -> Profile:
     profile = Profile()
-    profile.chosen_options = chosen = chosen_options("\n".join(block.text for block in blocks))
+    # Joined once: the whole-text searches below then share one lower-cased copy.
+    whole = "\n".join(block.text for block in blocks)
+    profile.chosen_options = chosen = chosen_options(whole)
     index_of = {id(block): i for i, block in enumerate(blocks)}
     stated: set[str] = set()
     answers: set[int] = set()  # a clarification log's answer cells, read as prose
@@ -419,14 +421,13 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         profile.start_date = profile.dates[0]
     if not profile.weightings:
         profile.weightings = _first_statement(prose_weightings, blocks)
-    _profile_kind(profile, blocks)
-    _profile_term(profile, blocks)
+    _profile_kind(profile, whole)
+    _profile_term(profile, blocks, whole)
     return profile
 
 
-def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
+def _profile_kind(profile: Profile, text: str) -> None:
     """Kinds need both a name for the document and the voice of one: obligations on a provider."""
-    text = "\n".join(block.text for block in blocks)
     if count_up_to(OBLIGATION, text, 3) >= 3:
         profile.kinds.update(kind for kind, pattern in KIND_SIGNALS.items() if pattern.search(text))
     if profile.weightings or profile.has_evaluation_section:
@@ -450,7 +451,7 @@ def _number(word: str) -> float:
     return value if value is not None else 0.0
 
 
-def _profile_term(profile: Profile, blocks: list[Block]) -> None:
+def _profile_term(profile: Profile, blocks: list[Block], whole: str) -> None:
     """The first statement of a contract term: "12 months", "3 + 1 + 1 years", "two years plus one"."""
     chosen = profile.chosen_options
     rows: dict[tuple[int, int], str] = {}
@@ -458,7 +459,7 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
             key = (block.location.table, block.location.row or 0)
             rows[key] = rows.get(key, "") + " " + block.text
-    _call_off_term(profile, blocks)
+    _call_off_term(profile, blocks, whole)
     for index, block in enumerate(blocks):
         text = block.text
         context = _term_context(blocks, index, rows)
@@ -577,8 +578,11 @@ def _months_between(start: date, end: date) -> float | None:
     return round(days / 30.44) if 28 <= days <= 3660 else None
 
 
-def _call_off_term(profile: Profile, blocks: list[Block]) -> None:
-    """The first stated term of a call-off contract."""
+def _call_off_term(profile: Profile, blocks: list[Block], whole: str) -> None:
+    """The first stated term of a call-off contract. A match in a block is one in the blocks' joined
+    text, so a document whose text has none (most) is passed over in one search."""
+    if not CALL_OFF_TERM.search(whole):
+        return
     for index, block in enumerate(blocks):
         match = CALL_OFF_TERM.search(block.text)
         if match and EXTENSION_WORDS.search(block.text[max(0, match.start() - 40) : match.end()]):
