@@ -4,6 +4,7 @@ own date and regime, template fields, and facts about the past or rejected optio
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from conftest import run_cli
 
@@ -261,3 +262,39 @@ def test_every_sign_of_a_nation_names_one_of_the_words_screened_for():
         for alternative in alternatives:
             literal = "".join(chr(av) if op is sre_parse.LITERAL else "\0" for op, av in alternative.data)
             assert any(word in literal for word in NATION_WORDS[place]), (place, literal)
+
+
+def test_dates_screen_on_the_year_both_ways_of_writing_a_date_end_in():
+    """`dates_in` passes over texts without "20": each date pattern ends in a year written "20dd"."""
+    from tenderlint.profile import DATE, NUMERIC_DATE, dates_in
+
+    for pattern in (DATE.pattern, NUMERIC_DATE.pattern):
+        assert pattern.endswith(r"(20\d\d)\b")
+    assert [found for found, _ in dates_in("From 3 March 2026, or 04/05/2027.")] == [
+        date(2026, 3, 3),
+        date(2027, 5, 4),
+    ]
+    assert dates_in("3 March 1999 and 12 May") == []
+
+
+def test_term_screen_names_what_every_term_pattern_holds():
+    """`may_state_term` passes over blocks none of the term patterns can match: kept in step with them."""
+    from tenderlint.profile import (
+        DATE_RANGE,
+        LABELLED_TERM,
+        NUM,
+        PLUS_TERM,
+        TERM,
+        TERM_ADJECTIVE,
+        may_state_term,
+    )
+
+    assert "(?P<unit>years?|months?)" in TERM.pattern
+    assert "(?P<unit>year|month)" in TERM_ADJECTIVE.pattern
+    assert "(?P<unit>months|years)" in LABELLED_TERM.pattern
+    assert PLUS_TERM.pattern.startswith(rf"\b{NUM}\s*\+")
+    assert DATE_RANGE.pattern.count(r"(20\d\d)") == 2
+    assert may_state_term("A 2 + 1 arrangement", "")
+    assert may_state_term("Three YEARS", "")
+    assert may_state_term("1 July to 30 June", "Term: 1 July 2025 to 30 June 2026")
+    assert not may_state_term("The contract runs for the period set out below.", "")

@@ -109,7 +109,6 @@ MONTHS = [
     "december",
 ]
 PA2023_START = date(2025, 2, 24)
-DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 # The label before a date that makes it a notice's publication date, or its deadline for tenders.
 # A publication date that belongs to another paper: this log's version, an update, a clarification.
@@ -130,8 +129,8 @@ DEADLINE = caseless(
 
 def dates_in(text: str) -> list[tuple[date, int]]:
     """Every date written "3 March 2026" or "03/03/2026" (day first), with where it starts."""
-    if not DIGIT.search(text):
-        return []  # both ways of writing a date need a digit: most paragraphs are passed over at once
+    if "20" not in text:
+        return []  # both ways of writing a date end in a year "20dd": most paragraphs are passed over at once
     found = []
     for match in DATE.finditer(text):
         day, month, year = match.groups()
@@ -349,7 +348,9 @@ PROFILE_FLAGS: dict[str, Callable[[Profile], bool]] = {
 
 def build_profile(document: Document, blocks: list[Block]) -> Profile:
     profile = Profile()
-    profile.chosen_options = chosen = chosen_options("\n".join(block.text for block in blocks))
+    # Joined once: the whole-text searches below then share one lower-cased copy.
+    whole = "\n".join(block.text for block in blocks)
+    profile.chosen_options = chosen = chosen_options(whole)
     index_of = {id(block): i for i, block in enumerate(blocks)}
     stated: set[str] = set()
     answers: set[int] = set()  # a clarification log's answer cells, read as prose
@@ -420,14 +421,13 @@ def build_profile(document: Document, blocks: list[Block]) -> Profile:
         profile.start_date = profile.dates[0]
     if not profile.weightings:
         profile.weightings = _first_statement(prose_weightings, blocks)
-    _profile_kind(profile, blocks)
-    _profile_term(profile, blocks)
+    _profile_kind(profile, whole)
+    _profile_term(profile, blocks, whole)
     return profile
 
 
-def _profile_kind(profile: Profile, blocks: list[Block]) -> None:
+def _profile_kind(profile: Profile, text: str) -> None:
     """Kinds need both a name for the document and the voice of one: obligations on a provider."""
-    text = "\n".join(block.text for block in blocks)
     if count_up_to(OBLIGATION, text, 3) >= 3:
         profile.kinds.update(kind for kind, pattern in KIND_SIGNALS.items() if pattern.search(text))
     if profile.weightings or profile.has_evaluation_section:
@@ -451,7 +451,7 @@ def _number(word: str) -> float:
     return value if value is not None else 0.0
 
 
-def _profile_term(profile: Profile, blocks: list[Block]) -> None:
+def _profile_term(profile: Profile, blocks: list[Block], whole: str) -> None:
     """The first statement of a contract term: "12 months", "3 + 1 + 1 years", "two years plus one"."""
     chosen = profile.chosen_options
     rows: dict[tuple[int, int], str] = {}
@@ -459,12 +459,14 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
         if block.kind is BlockKind.TABLE_CELL and block.location.table is not None:
             key = (block.location.table, block.location.row or 0)
             rows[key] = rows.get(key, "") + " " + block.text
-    _call_off_term(profile, blocks)
+    _call_off_term(profile, blocks, whole)
     for index, block in enumerate(blocks):
         text = block.text
         context = _term_context(blocks, index, rows)
         if context is None or only_names_term(block, len(text)):
             continue  # no term talk, or a definition ("Contract Year: each period of 12 months")
+        if not may_state_term(text, context):
+            continue
         adjective = TERM_ADJECTIVE.search(text)
         if adjective and not fact_context(text, adjective.start(), block.location.trail, chosen):
             factor = 1 if adjective.group("unit").lower() == "month" else 12
@@ -515,6 +517,14 @@ def _profile_term(profile: Profile, blocks: list[Block]) -> None:
             blocks[index].text, 0, blocks[index].location.trail, chosen
         ):
             profile.term_months, profile.term_block = months, index
+
+
+def may_state_term(text: str, context: str) -> bool:
+    """Whether a block can state a term the ways `_profile_term` reads: each term pattern names months
+    or years or adds with "+", and a range of dates holds the years ("20dd"). Most blocks do none, and
+    these checks cost less than the patterns."""
+    lowered = text.lower()
+    return "month" in lowered or "year" in lowered or "+" in text or "20" in context
 
 
 def _term_context(blocks: list[Block], index: int, rows: dict[tuple[int, int], str]) -> str | None:
@@ -568,8 +578,11 @@ def _months_between(start: date, end: date) -> float | None:
     return round(days / 30.44) if 28 <= days <= 3660 else None
 
 
-def _call_off_term(profile: Profile, blocks: list[Block]) -> None:
-    """The first stated term of a call-off contract."""
+def _call_off_term(profile: Profile, blocks: list[Block], whole: str) -> None:
+    """The first stated term of a call-off contract. A match in a block is one in the blocks' joined
+    text, so a document whose text has none (most) is passed over in one search."""
+    if not CALL_OFF_TERM.search(whole):
+        return
     for index, block in enumerate(blocks):
         match = CALL_OFF_TERM.search(block.text)
         if match and EXTENSION_WORDS.search(block.text[max(0, match.start() - 40) : match.end()]):
