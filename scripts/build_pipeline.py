@@ -19,6 +19,8 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.lang.en import lex_attrs
 
+from tenderlint.nlp.caseless import top_level_alternatives
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "tenderlint" / "nlp"
 MODEL = PACKAGE / "model"
 TABLES = PACKAGE / "tables"
@@ -91,32 +93,6 @@ def split_suffixes(pattern: str | None) -> dict | None:
         "width": max((width for width in widths if width < 1000), default=0),
         "unbounded": "|".join(unbounded) or None,
     }
-
-
-def top_level_alternatives(pattern: str) -> list[str]:
-    """Split a regex on the "|" that are outside groups, character classes and escapes."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += 1 if pattern[i + 1 : i + 2] == "^" else 0
-            i += 1 if pattern[i + 1 : i + 2] == "]" else 0
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
 
 
 def lemma_lookup(nlp: spacy.language.Language) -> dict[str, str]:

@@ -300,7 +300,7 @@ def word_start_form(pattern: str, flags: int = 0) -> str:
         close = None if opening is None else _group_close(rest, len(opening))
         if opening is None or close is None or rest[close + 1 : close + 2] in _QUANTIFIERS:
             return pattern  # not one group, or a group that may be skipped (the boundary still applies)
-        firsts = _alternatives(rest[len(opening) : close])
+        firsts = top_level_alternatives(rest[len(opening) : close])
         body = "|".join(a[0] + WORD_START + a[1:] for a in firsts)
         rewritten, tail = opening + body + rest[close:], rest[close + 1 :]
     if (
@@ -308,7 +308,7 @@ def word_start_form(pattern: str, flags: int = 0) -> str:
         or len({first[0] for first in firsts}) > MAX_FIRST_LETTERS
     ):
         return pattern
-    if len(_alternatives(tail)) > 1:
+    if len(top_level_alternatives(tail)) > 1:
         return pattern  # other ways to match at the top level: they would still be tried everywhere
     return rewritten
 
@@ -340,8 +340,8 @@ def _group_close(text: str, start: int) -> int | None:
     return None
 
 
-def _alternatives(body: str) -> list[str]:
-    """A group body split at its own `|`s (not those in nested groups, sets or escapes)."""
+def top_level_alternatives(body: str) -> list[str]:
+    """A pattern (or a group's body) split at its own `|`s, not those in nested groups, sets or escapes."""
     parts, depth, last = [], 0, 0
     for index, char in _syntax(body, 0):
         if char == "(":

@@ -19,7 +19,7 @@ so its own "not" is not read as negating it, while a second negation ("will not 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -133,21 +133,21 @@ HYPOTHETICAL_SECTION = caseless(
     r"^\W*(\d+(\.\d+)*\.?\s*)?(the\s+)?options\s*$",
 )
 # The option a paper recommends or a board chose: what will be done, not one possibility among several.
+# The words that mark what a paper recommends or a board chose.
+CHOSEN = "recommended|preferred|chosen|selected|agreed"
 CHOSEN_OPTION = caseless(
-    r"(?<!\bnot )(?<!\bnot the )\b(recommended|preferred|chosen|selected|agreed) (option|approach)\b|"
-    r"\((?!not\b)[^)]{0,20}\b(recommended|preferred|chosen|selected)\)"
+    rf"(?<!\bnot )(?<!\bnot the )\b({CHOSEN}) (option|approach)\b|"
+    rf"\((?!not\b)[^)]{{0,20}}\b({CHOSEN})\)"
 )
 # "Option 2", "option B": how a paper names the options it weighs.
 OPTION_LABEL = re.compile(r"option\s+(\d{1,2}|[a-h])\b")  # no leading \b: the literal is searched for fast
 # What follows the option a paper settles on: "Option 2 (recommended)", "Option 2 is the preferred option".
-CHOSEN_AFTER = re.compile(
-    r"\s*(?:\(|[,:–—-])?\s*(?:is\s+|was\s+|has been\s+)?(?:the\s+)?(?:recommended|preferred|chosen|selected|agreed)\b"
-)
+CHOSEN_AFTER = re.compile(rf"\s*(?:\(|[,:–—-])?\s*(?:is\s+|was\s+|has been\s+)?(?:the\s+)?(?:{CHOSEN})\b")
 # What leads into it: "approve Option 3", "(b) agrees Option 4", "the recommended option is Option 2".
 CHOSEN_BEFORE = re.compile(
     r"\b(?:(?:recommend|recommends|approve|approves|agree|agrees|adopt|adopts|endorse|endorses|proceed with|"
-    r"implement|select|selects|choose|chose)(?:\s+(?:the\s+)?(?:use\s+of\s+)?)?|(?:recommended|preferred|chosen|"
-    r"selected|agreed)\s+(?:option|approach|model)\s*(?:is|was|:|–|-|\()\s*)$"
+    rf"implement|select|selects|choose|chose)(?:\s+(?:the\s+)?(?:use\s+of\s+)?)?|(?:{CHOSEN})\s+"
+    r"(?:option|approach|model)\s*(?:is|was|:|–|-|\()\s*)$"
 )
 CHOSEN_NEGATED = re.compile(r"\b(?:not|n't|never|against)\b[^.;]*$")
 
@@ -445,7 +445,8 @@ def is_hypothetical(
 
 
 def _hypothetical(clause: _Clause, block: Block, chosen: Collection[str] = ()) -> bool:
-    if section_is("options", tuple(block.location.trail)) and not _about_chosen(block, chosen):
+    trail = block.location.trail
+    if section_is("options", tuple(trail)) and not _about_chosen(block.text, trail, chosen):
         tokens = clause.tokens
         sent_start, sent_end = tokens.sentence(clause.start)
         if BINDING.isdisjoint(tokens.lowers[sent_start:sent_end]):
@@ -464,11 +465,10 @@ def _hypothetical(clause: _Clause, block: Block, chosen: Collection[str] = ()) -
     )
 
 
-def _about_chosen(block: Block, chosen: Collection[str]) -> bool:
-    """The block is the chosen option's own: under its heading, or opening with its name."""
-    trail = block.location.trail
+def _about_chosen(text: str, trail: Sequence[str], chosen: Collection[str]) -> bool:
+    """A block that is the chosen option's own: under its heading, or opening with its name."""
     return bool(chosen) and (
-        (bool(trail) and names_chosen(trail[-1], chosen)) or names_chosen(block.text[:40], chosen)
+        (bool(trail) and names_chosen(trail[-1], chosen)) or names_chosen(text[:40], chosen)
     )
 
 
@@ -577,9 +577,7 @@ def fact_context(text: str, at: int, trail: Collection[str] = (), chosen: Collec
     if section_is("history", tuple(trail)):
         return "historical"
     headings = tuple(trail)
-    if section_is("options", headings) and not (
-        chosen and ((headings and names_chosen(headings[-1], chosen)) or names_chosen(text[:40], chosen))
-    ):
+    if section_is("options", headings) and not _about_chosen(text, headings, chosen):
         return "hypothetical"
     if _asked_by_bidder(text, at, trail):
         return "question"

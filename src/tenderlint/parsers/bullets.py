@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-TYPED_BULLET = re.compile(r"[•●▪■◦○►➢\-–*]\s|\(?[a-z]\)\s|\([ivx]{1,5}\)\s")
+#: The characters typed as bullets (a set's contents, for this and the plain-text parser's markers).
+BULLET_CHARS = r"•●▪■◦○►➢\-–*"
+TYPED_BULLET = re.compile(rf"[{BULLET_CHARS}]\s|\(?[a-z]\)\s|\([ivx]{{1,5}}\)\s")
 
 
 def opens_with_bullet(text: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tenderlint.document import Block, BlockKind, Document, Location
 from tenderlint.parsers import headings, suppress
+from tenderlint.parsers.bullets import BULLET_CHARS
 from tenderlint.parsers.suppress import SuppressionTracker
 from tenderlint.parsers.textdecode import decode_text
 
@@ -20,7 +21,7 @@ SHORT_TITLE_WORDS = 8
 # A line of dashes, equals signs or stars drawn above and below a heading: layout, not text.
 RULE_LINE = re.compile(r"^\s*([-=_*~#+.]\s*){3,}$")
 COMMENT_LINE = re.compile(r"^\s*<!--(.*tenderlint:.*)-->\s*$", re.IGNORECASE)
-BULLET = re.compile(r"^(?P<marker>[-*•◦▪–])\s+")
+BULLET = re.compile(rf"^(?P<marker>[{BULLET_CHARS}])\s+")
 NUMBERED = re.compile(
     r"^(?P<marker>\d{1,3}[.)]|[a-z][.)]|[ivxlc]{1,6}[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))\s+"
 )
